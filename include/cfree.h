@@ -1,0 +1,196 @@
+/* cfree.h: the public C API of libcfree.
+ *
+ * A host (the `cfree` driver, or any program embedding the library) creates a
+ * CfreeCompiler over a CfreeEnv: the env is the only way libcfree reaches the
+ * outside world (heap, diagnostics output, files, executable memory).  Every
+ * entry point returns a CfreeStatus; no C++ exception ever crosses this API.
+ *
+ * The header is C-compatible (C99 and later, and C++), uses opaque handles and
+ * plain structs of options, so a C program -- including one built by cfree --
+ * can embed the library as libtcc can be embedded.
+ */
+#ifndef CFREE_H
+#define CFREE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Status codes -------------------------------------------------------- */
+
+typedef enum CfreeStatus {
+  CFREE_OK = 0,
+  CFREE_ERR_COMPILE = 1,     /* diagnostics with severity error were reported */
+  CFREE_ERR_USAGE = 2,       /* bad options or arguments                      */
+  CFREE_ERR_IO = 3,          /* a file could not be read or written           */
+  CFREE_ERR_UNSUPPORTED = 4, /* the requested feature is not implemented yet  */
+  CFREE_ERR_NOMEM = 5,       /* allocation failed                             */
+  CFREE_ERR_INTERNAL = 6     /* an internal invariant failed (a cfree bug)    */
+} CfreeStatus;
+
+/* A short, static, human-readable description of a status. */
+const char* cfree_status_str(CfreeStatus status);
+
+/* ---- Versions and targets ------------------------------------------------ */
+
+const char* cfree_version(void);
+
+typedef enum CfreeArch {
+  CFREE_ARCH_NONE = 0,
+  CFREE_ARCH_X86_64,
+  CFREE_ARCH_AARCH64,
+  CFREE_ARCH_RISCV64
+} CfreeArch;
+
+typedef enum CfreeOS { CFREE_OS_LINUX = 0 } CfreeOS;
+
+typedef enum CfreeObjFormat { CFREE_OBJ_ELF = 0, CFREE_OBJ_MACHO } CfreeObjFormat;
+
+typedef struct CfreeTarget {
+  CfreeArch arch;
+  CfreeOS os;
+  CfreeObjFormat obj;
+} CfreeTarget;
+
+/* The target libcfree was built for (x86_64-linux-gnu on the supported host). */
+CfreeTarget cfree_target_host(void);
+/* Parse a GNU triple ("x86_64-linux-gnu", "aarch64-linux-gnu",
+ * "riscv64-linux-gnu", and the usual spellings with "-unknown-" or "-pc-").
+ * Returns CFREE_OK or CFREE_ERR_USAGE. */
+CfreeStatus cfree_target_parse(const char* triple, CfreeTarget* out);
+/* The canonical triple, e.g. "x86_64-linux-gnu". */
+const char* cfree_target_triple(CfreeTarget target);
+
+/* ---- Host environment vtables --------------------------------------------- */
+
+/* Heap.  alloc returns NULL on failure; libcfree then reports CFREE_ERR_NOMEM. */
+typedef struct CfreeHeap {
+  void* ctx;
+  void* (*alloc)(void* ctx, size_t size, size_t align);
+  void (*free)(void* ctx, void* ptr, size_t size);
+} CfreeHeap;
+
+typedef enum CfreeSeverity {
+  CFREE_SEV_NOTE = 0,
+  CFREE_SEV_REMARK,
+  CFREE_SEV_WARNING,
+  CFREE_SEV_ERROR,
+  CFREE_SEV_FATAL
+} CfreeSeverity;
+
+/* One diagnostic, as structured data and as the GCC/Clang-style rendering
+ * (location line, source line, caret, with colour codes only when the env
+ * asked for colour).  Pointers are valid for the duration of the callback. */
+typedef struct CfreeDiagnostic {
+  CfreeSeverity severity;
+  const char* file; /* presumed file name, or NULL for a diagnostic without location */
+  uint32_t line;    /* 1-based, 0 if unknown */
+  uint32_t column;  /* 1-based, 0 if unknown */
+  const char* message;
+  const char* option;   /* the -W flag that controls it, or NULL */
+  const char* rendered; /* full text ready to print, ends with '\n' */
+} CfreeDiagnostic;
+
+typedef struct CfreeDiagSink {
+  void* ctx;
+  void (*report)(void* ctx, const CfreeDiagnostic* diag);
+} CfreeDiagSink;
+
+/* File I/O.  read_all hands out a buffer the host owns until release is
+ * called; libcfree never touches paths any other way. */
+typedef struct CfreeFileIO {
+  void* ctx;
+  /* Returns 0 on success and fills *data and *size (the buffer is followed by at
+   * least one readable NUL byte); non-zero errno-style value on failure. */
+  int (*read_all)(void* ctx, const char* path, const char** data, size_t* size);
+  void (*release)(void* ctx, const char* data, size_t size);
+  /* 1 if path names an existing regular file, else 0. */
+  int (*exists)(void* ctx, const char* path);
+} CfreeFileIO;
+
+/* Executable memory for the JIT.  Pages are mapped read-write, then switched
+ * to their final protection; a page is never writable and executable at once. */
+typedef enum CfreeProt { CFREE_PROT_RW = 1, CFREE_PROT_RX = 2, CFREE_PROT_R = 3 } CfreeProt;
+
+typedef struct CfreeExecMem {
+  void* ctx;
+  void* (*map)(void* ctx, size_t size);                       /* RW, or NULL */
+  int (*protect)(void* ctx, void* addr, size_t size, CfreeProt prot); /* 0 ok */
+  void (*unmap)(void* ctx, void* addr, size_t size);
+} CfreeExecMem;
+
+/* An output byte sink (object files, executables, preprocessed text). */
+typedef struct CfreeWriter {
+  void* ctx;
+  /* Returns 0 on success. */
+  int (*write)(void* ctx, const void* data, size_t size);
+} CfreeWriter;
+
+typedef struct CfreeEnv {
+  CfreeHeap heap;
+  CfreeDiagSink diag;
+  CfreeFileIO file_io;
+  CfreeExecMem exec_mem;
+  /* Seconds since the epoch for __DATE__/__TIME__ (SOURCE_DATE_EPOCH is the
+   * host's business); NULL means "Jan  1 1970". */
+  int64_t (*now)(void* ctx);
+  void* now_ctx;
+} CfreeEnv;
+
+/* ---- Compiler lifecycle ---------------------------------------------------- */
+
+typedef struct CfreeCompiler CfreeCompiler;
+
+/* Diagnostic options, as set by -w, -Werror, -Werror=X, -Wno-X, -WX,
+ * -fcolor-diagnostics, -fmax-errors=N. */
+typedef struct CfreeDiagOptions {
+  int suppress_warnings; /* -w */
+  int warnings_as_errors; /* -Werror */
+  int color;             /* 1: emit ANSI colour in `rendered` */
+  uint32_t max_errors;   /* 0: unlimited */
+} CfreeDiagOptions;
+
+/* Create a compiler for `target`.  `env` is copied; its contexts must outlive
+ * the compiler.  Returns NULL only if the env heap fails. */
+CfreeCompiler* cfree_compiler_new(const CfreeEnv* env, CfreeTarget target);
+void cfree_compiler_free(CfreeCompiler* c);
+CfreeTarget cfree_compiler_target(const CfreeCompiler* c);
+
+void cfree_set_diag_options(CfreeCompiler* c, const CfreeDiagOptions* opts);
+/* Apply one warning flag as spelled after "-W": "all", "error", "no-foo",
+ * "error=foo", "no-error=foo", "foo".  Returns CFREE_OK if the flag is known
+ * or harmlessly ignorable, CFREE_ERR_USAGE if it is not a warning flag. */
+CfreeStatus cfree_set_warning_flag(CfreeCompiler* c, const char* flag);
+
+/* Counts of diagnostics reported so far. */
+uint32_t cfree_error_count(const CfreeCompiler* c);
+uint32_t cfree_warning_count(const CfreeCompiler* c);
+
+/* Report a diagnostic without a source location ("cfree: error: ..."). */
+void cfree_report(CfreeCompiler* c, CfreeSeverity sev, const char* fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* ---- Compilation ----------------------------------------------------------- */
+
+typedef enum CfreeLang { CFREE_LANG_C = 0, CFREE_LANG_ASM, CFREE_LANG_ASM_CPP, CFREE_LANG_TOY } CfreeLang;
+
+/* One translation unit held in memory.  `name` is the path used in
+ * diagnostics and debug info; the buffer is borrowed for the call. */
+typedef struct CfreeInput {
+  const char* name;
+  const char* data;
+  size_t size;
+  CfreeLang lang;
+} CfreeInput;
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* CFREE_H */

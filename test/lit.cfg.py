@@ -1,0 +1,36 @@
+# lit configuration for cfree.  Suites live in test/<tool>/; each test file
+# carries its own RUN and CHECK lines.
+import os
+import shutil
+import lit.formats
+
+config.name = "cfree"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".c", ".test", ".s", ".S", ".toy", ".ll"]
+config.excludes = ["Inputs", "include-boundary.test.py", "CMakeLists.txt", "unit", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.cfree_bin_dir, "test")
+
+bindir = config.cfree_bin_dir
+config.environment["PATH"] = os.pathsep.join(
+    [bindir, os.path.dirname(config.filecheck), config.environment.get("PATH", os.environ.get("PATH", ""))])
+# Diagnostics never carry colour in tests unless a test asks for it.
+config.environment.pop("TERM", None)
+config.environment["LC_ALL"] = "C"
+
+# Longer names first: lit substitutes in order.
+config.substitutions.append(("%cfree_build", config.cfree_bin_dir))
+config.substitutions.append(("%cfree", os.path.join(bindir, "cfree")))
+config.substitutions.append(("FileCheck", config.filecheck))
+config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%srcroot", config.cfree_src_root))
+
+# Oracles (never part of cfree's pipeline): tests that compare against them
+# declare REQUIRES: gcc / gnu-objdump / qemu-aarch64 ...
+for tool, feature in [("gcc", "gcc"), ("objdump", "gnu-objdump"), ("as", "gnu-as"),
+                      ("gdb", "gdb"), ("qemu-aarch64", "qemu-aarch64"),
+                      ("qemu-riscv64", "qemu-riscv64"),
+                      ("aarch64-linux-gnu-gcc", "gcc-aarch64"),
+                      ("riscv64-linux-gnu-gcc", "gcc-riscv64")]:
+    if shutil.which(tool):
+        config.available_features.add(feature)
