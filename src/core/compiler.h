@@ -14,9 +14,16 @@
 
 #include <cfree/frontend.h>
 #include <array>
+#include <memory>
 #include <new>
 
 namespace cfree {
+
+// A subsystem whose state hangs off the Compiler but whose type core does not
+// know (e.g. the type table of src/abi).  Created lazily by its owner.
+struct Subsystem {
+  virtual ~Subsystem() = default;
+};
 
 struct Compiler {
   Compiler(const CfreeEnv& env, CfreeTarget target);
@@ -29,6 +36,7 @@ struct Compiler {
   Arena perm;  // lives as long as the compiler
   std::array<CfreeFrontend, 4> frontends{};
   std::array<bool, 4> has_frontend{};
+  std::unique_ptr<Subsystem> types;  // src/abi: TypeTable + TargetABI
 
   // Report and throw Fatal.
   [[noreturn]] void fatal(Loc loc, const char* fmt, ...)
