@@ -1,0 +1,243 @@
+// encode.h: the typed x86-64 instruction-building API.
+//
+// The CGTarget (and later the assembler) describe an instruction as an Insn:
+// a mnemonic, an optional condition code (for jcc/setcc/cmovcc), prefixes
+// (lock, rep, repne) and up to four operands in INTEL order (destination
+// first, as the Intel SDM writes them; the disassembler prints AT&T order).
+// The encoder looks the mnemonic up in the instruction-form table
+// (table.cpp, data only, also read by the disassembler, the assembler and
+// the emulator), picks the first form whose operand kinds and sizes match --
+// the table lists short forms (imm8, rel8, accumulator, no-ModRM) before
+// long ones -- and produces bytes: legacy prefixes, REX, opcode, ModRM, SIB,
+// displacement and immediate (Intel SDM vol. 2, ch. 2).
+//
+// Operands:
+//   reg(R)                  any register of regs.h
+//   imm(v)                  an integer; its width comes from the form
+//   imm_sym(S, kind, a)     an immediate that is a relocated symbol value
+//   mem(size, base, disp)   [base + disp];  size = access width in bytes
+//                           (needed when no register gives the width)
+//   mem(size, base, index, scale, disp)
+//   rip(size, S, a, kind)   [rip + S + a], relocated (PC32 by default,
+//                           GotPcRel... for GOT loads)
+//   rip(size, L, a)         [rip + label L + a]
+//   label(L)                a branch target in this function (rel8/rel32)
+//   sym(S, kind)            a call/jmp target symbol (Plt32 or Pc32)
+// Operand sizes: a register operand implies its size; memory operands carry
+// theirs; for string ops (movs/stos/...) and other operand-less forms the
+// width comes from Insn::opsize.
+//
+// Nothing here throws on a well-formed request; an operand combination no
+// form accepts is an internal error from emit() (a CGTarget bug), and a
+// `false` result from x86_encode() (the assembler turns that into a
+// diagnostic).
+#pragma once
+
+#include "arch/mc.h"
+#include "arch/x86_64/regs.h"
+
+namespace cfree::x86 {
+
+// Mnemonics (Intel names).  String, condition and size variants are one
+// mnemonic each: the condition lives in Insn::cc and the width in the
+// operands or Insn::opsize.
+#define CFREE_X86_MNEMONICS(X)                                                                   \
+  X(ADD) X(OR) X(ADC) X(SBB) X(AND) X(SUB) X(XOR) X(CMP) X(TEST) X(NEG) X(NOT) X(INC) X(DEC)    \
+  X(IMUL) X(MUL) X(IDIV) X(DIV) X(SHL) X(SHR) X(SAR) X(ROL) X(ROR) X(RCL) X(RCR) X(SHLD) X(SHRD) \
+  X(MOV) X(MOVABS) X(MOVZX) X(MOVSX) X(MOVSXD) X(LEA) X(CMOVCC) X(SETCC) X(XCHG) X(BSWAP)       \
+  X(BSF) X(BSR) X(LZCNT) X(TZCNT) X(POPCNT) X(BT) X(BTS) X(BTR) X(BTC)                          \
+  X(PUSH) X(POP) X(CALL) X(RET) X(JMP) X(JCC) X(LEAVE)                                          \
+  X(CBW) X(CWDE) X(CDQE) X(CWD) X(CDQ) X(CQO)                                                   \
+  X(MOVS) X(STOS) X(LODS) X(CMPS) X(SCAS)                                                       \
+  X(MOVSS) X(MOVSD) X(MOVAPS) X(MOVAPD) X(MOVUPS) X(MOVUPD) X(MOVDQA) X(MOVDQU) X(MOVD) X(MOVQ) \
+  X(MOVHLPS) X(MOVLHPS) X(MOVLPS) X(MOVHPS) X(MOVLPD) X(MOVHPD) X(MOVMSKPS) X(MOVMSKPD)          \
+  X(ADDSS) X(ADDSD) X(ADDPS) X(ADDPD) X(SUBSS) X(SUBSD) X(SUBPS) X(SUBPD)                       \
+  X(MULSS) X(MULSD) X(MULPS) X(MULPD) X(DIVSS) X(DIVSD) X(DIVPS) X(DIVPD)                       \
+  X(SQRTSS) X(SQRTSD) X(SQRTPS) X(SQRTPD) X(MINSS) X(MINSD) X(MAXSS) X(MAXSD)                   \
+  X(MINPS) X(MINPD) X(MAXPS) X(MAXPD)                                                           \
+  X(ANDPS) X(ANDPD) X(ANDNPS) X(ANDNPD) X(ORPS) X(ORPD) X(XORPS) X(XORPD)                       \
+  X(PXOR) X(POR) X(PAND) X(PANDN) X(PADDB) X(PADDW) X(PADDD) X(PADDQ) X(PSUBB) X(PSUBW)         \
+  X(PSUBD) X(PSUBQ) X(PCMPEQB) X(PCMPEQD) X(PMOVMSKB) X(PSHUFD) X(PUNPCKLBW) X(PUNPCKLDQ)        \
+  X(PUNPCKLQDQ) X(PSLLQ) X(PSRLQ) X(PSLLD) X(PSRLD) X(PSLLDQ) X(PSRLDQ)                          \
+  X(UCOMISS) X(UCOMISD) X(COMISS) X(COMISD) X(CMPSS) X(CMPSD_SSE) X(CMPPS) X(CMPPD)              \
+  X(CVTSI2SS) X(CVTSI2SD) X(CVTSS2SD) X(CVTSD2SS) X(CVTTSS2SI) X(CVTTSD2SI) X(CVTSS2SI)          \
+  X(CVTSD2SI) X(CVTDQ2PD) X(CVTDQ2PS) X(CVTPS2PD) X(CVTPD2PS) X(CVTTPS2DQ) X(CVTTPD2DQ)          \
+  X(UNPCKLPS) X(UNPCKLPD) X(UNPCKHPS) X(UNPCKHPD) X(SHUFPS) X(SHUFPD) X(ROUNDSS) X(ROUNDSD)     \
+  X(FLD) X(FST) X(FSTP) X(FILD) X(FIST) X(FISTP) X(FISTTP) X(FADD) X(FSUB) X(FSUBR) X(FMUL)     \
+  X(FDIV) X(FDIVR) X(FADDP) X(FSUBP) X(FSUBRP) X(FMULP) X(FDIVP) X(FDIVRP) X(FUCOMI) X(FUCOMIP)  \
+  X(FCOMI) X(FCOMIP) X(FUCOMPP) X(FXCH) X(FCHS) X(FABS) X(FLDZ) X(FLD1) X(FNSTCW) X(FLDCW)      \
+  X(FNSTSW) X(FWAIT) X(FNINIT) X(FPREM) X(FRNDINT) X(FSQRT)                                     \
+  X(CMPXCHG) X(CMPXCHG16B) X(XADD) X(MFENCE) X(LFENCE) X(SFENCE) X(PAUSE)                       \
+  X(UD2) X(NOP) X(ENDBR64) X(SYSCALL) X(HLT) X(INT3) X(CPUID) X(RDTSC) X(CLD) X(STD)            \
+  X(SAHF) X(LAHF) X(CLC) X(STC) X(CMC)
+
+enum class Mn : u16 {
+#define CFREE_X86_MN_ENUM(n) n,
+  CFREE_X86_MNEMONICS(CFREE_X86_MN_ENUM)
+#undef CFREE_X86_MN_ENUM
+  Count
+};
+const char* mn_name(Mn m);  // Intel spelling, lower case ("movzx", "jcc")
+
+// Condition codes, in hardware order (the low nibble of jcc/setcc/cmovcc).
+enum class Cond : u8 { O, NO, B, AE, E, NE, BE, A, S, NS, P, NP, L, GE, LE, G };
+constexpr Cond negate(Cond c) { return Cond(u8(c) ^ 1); }
+const char* cond_name(Cond c);  // "o", "no", "b", "ae", "e", "ne", ...
+
+enum class OpKind : u8 { None, Reg, Imm, Mem, Label, Sym };
+
+struct Operand {
+  OpKind kind = OpKind::None;
+  u8 size = 0;           // bytes: register width, memory access width; 0 = unknown
+  Reg reg = Reg::None;   // Reg
+  Reg base = Reg::None;  // Mem (RIP for rip-relative)
+  Reg index = Reg::None;
+  u8 scale = 1;
+  Reg seg = Reg::None;   // fs/gs override (TLS)
+  i64 imm = 0;           // Imm: value; Mem: displacement; Sym/Label: addend
+  ObjSymId sym = OBJ_SYM_NONE;      // Imm/Mem/Sym with a relocation
+  RelocKind rkind = RelocKind::None;
+  MCLabel label = MC_LABEL_NONE;    // Label, or Mem rip-relative to a label
+};
+
+inline Operand reg(Reg r) {
+  Operand o;
+  o.kind = OpKind::Reg;
+  o.reg = r;
+  o.size = static_cast<u8>(reg_size(r));
+  return o;
+}
+inline Operand imm(i64 v) {
+  Operand o;
+  o.kind = OpKind::Imm;
+  o.imm = v;
+  return o;
+}
+inline Operand imm_sym(ObjSymId s, RelocKind k, i64 addend = 0) {
+  Operand o = imm(addend);
+  o.sym = s;
+  o.rkind = k;
+  return o;
+}
+inline Operand mem(unsigned size, Reg base, Reg index, unsigned scale, i64 disp) {
+  Operand o;
+  o.kind = OpKind::Mem;
+  o.size = static_cast<u8>(size);
+  o.base = base;
+  o.index = index;
+  o.scale = static_cast<u8>(scale);
+  o.imm = disp;
+  return o;
+}
+inline Operand mem(unsigned size, Reg base, i64 disp) { return mem(size, base, Reg::None, 1, disp); }
+inline Operand rip(unsigned size, ObjSymId s, i64 addend = 0, RelocKind k = RelocKind::Pc32) {
+  Operand o = mem(size, Reg::RIP, addend);
+  o.sym = s;
+  o.rkind = k;
+  return o;
+}
+inline Operand rip_label(unsigned size, MCLabel l, i64 addend = 0) {
+  Operand o = mem(size, Reg::RIP, addend);
+  o.label = l;
+  return o;
+}
+// An absolute symbol address as a memory operand (no base; -fno-pic).
+inline Operand abs_sym(unsigned size, ObjSymId s, i64 addend = 0) {
+  Operand o = mem(size, Reg::None, addend);
+  o.sym = s;
+  o.rkind = RelocKind::Abs32S;
+  return o;
+}
+inline Operand label(MCLabel l) {
+  Operand o;
+  o.kind = OpKind::Label;
+  o.label = l;
+  return o;
+}
+inline Operand sym(ObjSymId s, RelocKind k = RelocKind::Plt32, i64 addend = 0) {
+  Operand o;
+  o.kind = OpKind::Sym;
+  o.sym = s;
+  o.rkind = k;
+  o.imm = addend;
+  return o;
+}
+// Segment override on a memory operand (TLS: fs).
+inline Operand with_seg(Operand o, Reg seg) {
+  o.seg = seg;
+  return o;
+}
+
+enum InsnPrefix : u8 { PFX_LOCK = 1, PFX_REP = 2, PFX_REPNE = 4 };
+
+struct Insn {
+  Mn mn = Mn::NOP;
+  Cond cc = Cond::O;  // JCC / SETCC / CMOVCC
+  u8 prefixes = 0;    // InsnPrefix bits
+  u8 opsize = 0;      // width for forms without a sized operand (movs, stos, cqo...)
+  u8 nops = 0;
+  Operand ops[4];
+};
+
+inline Insn insn(Mn m, Operand a = {}, Operand b = {}, Operand c = {}) {
+  Insn i;
+  i.mn = m;
+  i.ops[0] = a;
+  i.ops[1] = b;
+  i.ops[2] = c;
+  i.nops = a.kind == OpKind::None ? 0 : b.kind == OpKind::None ? 1 : c.kind == OpKind::None ? 2 : 3;
+  return i;
+}
+inline Insn insn_cc(Mn m, Cond cc, Operand a = {}, Operand b = {}) {
+  Insn i = insn(m, a, b);
+  i.cc = cc;
+  return i;
+}
+
+// The result of encoding one instruction without an emitter.
+struct Encoded {
+  u8 bytes[16];
+  u8 len = 0;
+  // At most one relocated field (displacement or immediate or branch).
+  u8 field_off = 0, field_size = 0;  // where in `bytes` and how wide
+  bool has_reloc = false;            // field is a relocation against sym
+  bool has_label = false;            // field is a fixup against label
+  ObjSymId sym = OBJ_SYM_NONE;
+  RelocKind rkind = RelocKind::None;
+  MCLabel label = MC_LABEL_NONE;
+  i64 addend = 0;  // already includes -(bytes from the field to the end of the insn) for PC-relative
+  bool pcrel = false;
+  // A second field (an immediate following a displacement) is never
+  // relocated; the first field is the one described above.
+  // Branches to labels: the rel8 form's bytes (without the rel8) when one exists.
+  u8 short_len = 0;  // 0: no short form
+  u8 short_bytes[4];
+};
+
+// Encode; false if no form matches (assembler: report it).  A label branch
+// is encoded in its long form, with the short form described in Encoded.
+bool x86_encode(const Insn& i, Encoded* out);
+
+// Encode and emit into the MCEmitter's current section: bytes, the
+// relocation or label fixup, and branch relaxation through mc.branch().
+class Encoder {
+ public:
+  explicit Encoder(MCEmitter& mc) : mc_(mc) {}
+  MCEmitter& mc() { return mc_; }
+  // Internal error if no form matches.
+  void emit(const Insn& i);
+  // Returns false (and emits nothing) if no form matches.
+  bool try_emit(const Insn& i);
+  // Shorthands.
+  void op(Mn m, Operand a = {}, Operand b = {}, Operand c = {}) { emit(insn(m, a, b, c)); }
+  void jcc(Cond c, MCLabel l) { emit(insn_cc(Mn::JCC, c, label(l))); }
+  void jmp(MCLabel l) { emit(insn(Mn::JMP, label(l))); }
+  void setcc(Cond c, Reg r8) { emit(insn_cc(Mn::SETCC, c, reg(r8))); }
+  void cmovcc(Cond c, Reg d, Operand s) { emit(insn_cc(Mn::CMOVCC, c, reg(d), s)); }
+  void call(ObjSymId s, RelocKind k = RelocKind::Plt32) { emit(insn(Mn::CALL, sym(s, k))); }
+
+ private:
+  MCEmitter& mc_;
+};
+
+}  // namespace cfree::x86
