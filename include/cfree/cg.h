@@ -91,8 +91,9 @@ typedef enum CfreeCScalar {
  * on LP64; CFREE_C_CHAR -> signed int8 on x86-64, unsigned on aarch64/riscv64;
  * CFREE_C_LDOUBLE -> float80 on x86-64, float128 elsewhere). */
 CfreeType cfree_type_c_scalar(CfreeCompiler* c, CfreeCScalar s);
-/* The type of va_list (an array of one record on x86-64 and aarch64, a
- * pointer on riscv64); the frontend declares __builtin_va_list as this. */
+/* The type of va_list (an array of one record on x86-64, a record on
+ * aarch64 (AAPCS64 §10.1.5: struct __va_list, passed by value), a pointer on
+ * riscv64); the frontend declares __builtin_va_list as this. */
 CfreeType cfree_type_va_list(CfreeCompiler* c);
 
 /* --- Records ------------------------------------------------------------ */
@@ -169,7 +170,8 @@ typedef enum CfreeAbiPartKind {
   CFREE_ABI_FPR,         /* in a floating-point/vector register */
   CFREE_ABI_X87,         /* x86-64: on the x87 stack (long double returns) */
   CFREE_ABI_STACK,       /* in memory in the argument area (byval copy for aggregates) */
-  CFREE_ABI_INDIRECT     /* a pointer to a caller-made copy is passed (in a GPR or on the stack) */
+  CFREE_ABI_INDIRECT     /* a pointer to a caller-made copy is passed (in GPR `reg`, or on the
+                            stack at stack_offset when reg == 0xffffffff) */
 } CfreeAbiPartKind;
 
 typedef struct CfreeAbiPart {
