@@ -27,6 +27,13 @@
 // theirs; for string ops (movs/stos/...) and other operand-less forms the
 // width comes from Insn::opsize.
 //
+// x87 arithmetic with a register destination other than st(0) follows GNU
+// as's AT&T naming (the "fsubp/fsubrp swap"): FSUBP st(i), st(0) is DE E0+i
+// and computes st(i) = st(0) - st(i), then pops; FSUBRP (DE E8+i) computes
+// st(i) = st(i) - st(0).  Likewise FDIVP / FDIVRP, and FSUB/FSUBR/FDIV/FDIVR
+// with an st(i) destination.  This is what `fsubp %st,%st(1)` means to gas
+// and what objdump prints for those bytes.
+//
 // Nothing here throws on a well-formed request; an operand combination no
 // form accepts is an internal error from emit() (a CGTarget bug), and a
 // `false` result from x86_encode() (the assembler turns that into a
@@ -207,8 +214,7 @@ struct Encoded {
   MCLabel label = MC_LABEL_NONE;
   i64 addend = 0;  // already includes -(bytes from the field to the end of the insn) for PC-relative
   bool pcrel = false;
-  // A second field (an immediate following a displacement) is never
-  // relocated; the first field is the one described above.
+  bool branch = false;  // a jmp/jcc/call to a label: bytes[0..len-4] + rel32
   // Branches to labels: the rel8 form's bytes (without the rel8) when one exists.
   u8 short_len = 0;  // 0: no short form
   u8 short_bytes[4];

@@ -1,0 +1,414 @@
+// encode.cpp: x86-64 instruction encoding from the form table.
+//
+// x86_encode() walks the mnemonic's forms in table order and takes the first
+// whose operand types accept the operands, then lays the instruction out as
+// the Intel SDM vol. 2 §2.1 describes: legacy prefixes (segment, 66, lock or
+// rep, then the mandatory prefix), REX (§2.2.1: W, R = ModRM.reg bit 3,
+// X = SIB.index bit 3, B = ModRM.rm / SIB.base / opcode-register bit 3),
+// escape bytes, opcode, ModRM, SIB (§2.1.5, tables 2-2 and 2-3: rsp/r12 as a
+// base need a SIB, rbp/r13 as a base need a displacement, no base means
+// disp32 with SIB base 101), displacement and immediate.
+//
+// At most one field is relocated: a RIP-relative or absolute displacement
+// against a symbol or label, an immediate against a symbol, or a branch
+// displacement.  PC-relative addends follow the psABI convention: the field
+// is S + A - P with A = user addend - (bytes from the field to the end of
+// the instruction).
+#include "arch/x86_64/table.h"
+
+#include "core/base.h"
+
+#include <utility>
+
+namespace cfree::x86 {
+
+namespace {
+
+bool fits_i8(i64 v) { return v >= -128 && v <= 127; }
+bool fits_i32(i64 v) { return v >= INT32_MIN && v <= INT32_MAX; }
+
+// The immediate as the instruction will see it at operand size `sz`.
+i64 normalize(i64 v, unsigned sz) {
+  switch (sz) {
+    case 1: return static_cast<i8>(v);
+    case 2: return static_cast<i16>(v);
+    case 4: return static_cast<i32>(v);
+    default: return v;
+  }
+}
+bool in_width(i64 v, unsigned sz) {
+  if (sz >= 8) return true;
+  i64 lo = -(i64(1) << (8 * sz - 1)), hi = (i64(1) << (8 * sz)) - 1;
+  return v >= lo && v <= hi;
+}
+
+bool mem_size_ok(const Operand& o, unsigned want) { return o.size == 0 || o.size == want; }
+
+bool match(OT t, const Operand& o, const Form& f) {
+  auto is_reg = [&](RegClass c) { return o.kind == OpKind::Reg && reg_class(o.reg) == c; };
+  bool mem = o.kind == OpKind::Mem;
+  bool plain_imm = o.kind == OpKind::Imm && !o.sym;
+  switch (t) {
+    case OT::None: return o.kind == OpKind::None;
+    case OT::G8: return is_reg(RegClass::Gpr8) || is_reg(RegClass::Gpr8Hi);
+    case OT::G16: return is_reg(RegClass::Gpr16);
+    case OT::G32: return is_reg(RegClass::Gpr32);
+    case OT::G64: return is_reg(RegClass::Gpr64);
+    case OT::E8: return is_reg(RegClass::Gpr8) || is_reg(RegClass::Gpr8Hi) || (mem && mem_size_ok(o, 1));
+    case OT::E16: return is_reg(RegClass::Gpr16) || (mem && mem_size_ok(o, 2));
+    case OT::E32: return is_reg(RegClass::Gpr32) || (mem && mem_size_ok(o, 4));
+    case OT::E64: return is_reg(RegClass::Gpr64) || (mem && mem_size_ok(o, 8));
+    case OT::M: return mem;
+    case OT::M8: return mem && mem_size_ok(o, 1);
+    case OT::M16: return mem && mem_size_ok(o, 2);
+    case OT::M32: return mem && mem_size_ok(o, 4);
+    case OT::M64: return mem && mem_size_ok(o, 8);
+    case OT::M80: return mem && mem_size_ok(o, 10);
+    case OT::M128: return mem && mem_size_ok(o, 16);
+    case OT::I8: return plain_imm && in_width(o.imm, 1);
+    case OT::I16: return plain_imm && in_width(o.imm, 2);
+    case OT::I32:
+      if (o.kind != OpKind::Imm) return false;
+      if (o.sym) return o.rkind != RelocKind::Abs64 && o.rkind != RelocKind::Pc64;
+      return f.sz == 8 ? fits_i32(o.imm) : in_width(o.imm, 4);
+    case OT::I64: return o.kind == OpKind::Imm && (!o.sym || o.rkind == RelocKind::Abs64);
+    case OT::I8S: return plain_imm && in_width(o.imm, f.sz) && fits_i8(normalize(o.imm, f.sz));
+    case OT::U8: return plain_imm && o.imm >= -128 && o.imm <= 255;
+    case OT::One: return plain_imm && o.imm == 1;
+    case OT::AL: return o.kind == OpKind::Reg && o.reg == Reg::AL;
+    case OT::AX: return o.kind == OpKind::Reg && o.reg == Reg::AX;
+    case OT::EAX: return o.kind == OpKind::Reg && o.reg == Reg::EAX;
+    case OT::RAX: return o.kind == OpKind::Reg && o.reg == Reg::RAX;
+    case OT::CL: return o.kind == OpKind::Reg && o.reg == Reg::CL;
+    case OT::DX: return o.kind == OpKind::Reg && o.reg == Reg::DX;
+    case OT::X: return is_reg(RegClass::Xmm);
+    case OT::XM32: return is_reg(RegClass::Xmm) || (mem && mem_size_ok(o, 4));
+    case OT::XM64: return is_reg(RegClass::Xmm) || (mem && mem_size_ok(o, 8));
+    case OT::XM128: return is_reg(RegClass::Xmm) || (mem && mem_size_ok(o, 16));
+    case OT::ST0: return o.kind == OpKind::Reg && o.reg == Reg::ST0;
+    case OT::STI: return is_reg(RegClass::St);
+    case OT::Rel8: return false;  // chosen through relaxation, never directly
+    case OT::Rel32: return o.kind == OpKind::Label || o.kind == OpKind::Sym;
+  }
+  return false;
+}
+
+bool form_matches(const Form& f, const Insn& in) {
+  if (f.flags & F_DISASM_ONLY) return false;
+  if ((f.flags & F_STR) && in.opsize != f.sz) return false;
+  for (int k = 0; k < 3; k++) {
+    const Operand& o = in.ops[k];
+    if (!match(f.ot[k], o, f)) return false;
+    if ((f.flags & F_NOMEM) && f.enc[k] == Enc::Rm && o.kind == OpKind::Mem) return false;
+  }
+  if (in.ops[3].kind != OpKind::None) return false;
+  // xchg eax, eax must not use the 90 short form (it would be a nop).
+  if (in.mn == Mn::XCHG && f.op == 0x90 && in.ops[0].kind == OpKind::Reg &&
+      in.ops[1].kind == OpKind::Reg && reg_num(in.ops[0].reg) == 0 && reg_num(in.ops[1].reg) == 0)
+    return false;
+  return true;
+}
+
+struct Buf {
+  u8* b;
+  u8 n = 0;
+  void put(u8 v) { b[n++] = v; }
+  void put_le(u64 v, unsigned k) {
+    for (unsigned i = 0; i < k; i++) put(static_cast<u8>(v >> (8 * i)));
+  }
+};
+
+bool needs_rex8(const Operand& o) {
+  return o.kind == OpKind::Reg && reg_class(o.reg) == RegClass::Gpr8 && reg_num(o.reg) >= 4;
+}
+bool is_hi8(const Operand& o) { return o.kind == OpKind::Reg && reg_class(o.reg) == RegClass::Gpr8Hi; }
+
+bool encode_form(const Form& f, const Insn& in, Encoded* out) {
+  Buf b{out->bytes};
+  const Operand* rm = nullptr;
+  const Operand* regop = nullptr;
+  const Operand* opreg = nullptr;
+  const Operand* immop = nullptr;
+  const Operand* relop = nullptr;
+  OT immt = OT::None;
+  for (int k = 0; k < 3; k++) {
+    switch (f.enc[k]) {
+      case Enc::Reg: regop = &in.ops[k]; break;
+      case Enc::Rm: rm = &in.ops[k]; break;
+      case Enc::OpReg: opreg = &in.ops[k]; break;
+      case Enc::Imm: immop = &in.ops[k]; immt = f.ot[k]; break;
+      case Enc::Rel: relop = &in.ops[k]; break;
+      default: break;
+    }
+  }
+  bool has_modrm = rm || regop || f.ext >= 0 || (f.flags & (F_FIXED | F_STI));
+  if (f.flags & F_STI) {
+    // st(i) rides in the second byte; no ModRM memory form here.
+    opreg = rm;
+    rm = nullptr;
+  }
+  // REX.
+  u8 rex = (f.flags & F_W) ? 0x48 : 0;
+  bool want_rex = rex != 0, hi8 = false;
+  for (const Operand& o : in.ops) {
+    if (needs_rex8(o)) want_rex = true;
+    if (is_hi8(o)) hi8 = true;
+  }
+  auto regbits = [](const Operand* o) -> unsigned {
+    return o && o->kind == OpKind::Reg && reg_class(o->reg) != RegClass::St ? reg_num(o->reg) : 0;
+  };
+  if (regop && (regbits(regop) & 8)) rex |= 0x44;
+  if (!(f.flags & F_STI) && opreg && (regbits(opreg) & 8)) rex |= 0x41;
+  if (rm && rm->kind == OpKind::Reg && (regbits(rm) & 8)) rex |= 0x41;
+  if (rm && rm->kind == OpKind::Mem) {
+    if (rm->base != Reg::None && rm->base != Reg::RIP) {
+      if (reg_class(rm->base) != RegClass::Gpr64) return false;
+      if (reg_num(rm->base) & 8) rex |= 0x41;
+    }
+    if (rm->index != Reg::None) {
+      if (reg_class(rm->index) != RegClass::Gpr64 || rm->index == Reg::RSP) return false;
+      if (reg_num(rm->index) & 8) rex |= 0x42;
+      if (rm->scale != 1 && rm->scale != 2 && rm->scale != 4 && rm->scale != 8) return false;
+    }
+    if (rm->base == Reg::RIP && rm->index != Reg::None) return false;
+  }
+  if (rex) want_rex = true;
+  if (want_rex && hi8) return false;
+  if (want_rex && !rex) rex = 0x40;
+
+  // Legacy prefixes: segment, operand size, lock/rep, mandatory prefix.
+  if (rm && rm->kind == OpKind::Mem && rm->seg != Reg::None) {
+    static const u8 seg[] = {0x26, 0x2E, 0x36, 0x3E, 0x64, 0x65};
+    b.put(seg[reg_num(rm->seg)]);
+  }
+  if (f.flags & F_OS16) b.put(0x66);
+  if (in.prefixes & PFX_LOCK) b.put(0xF0);
+  if (in.prefixes & PFX_REP) b.put(0xF3);
+  if (in.prefixes & PFX_REPNE) b.put(0xF2);
+  if (f.pfx) b.put(f.pfx);
+  if (rex) b.put(rex);
+  if (f.map == 1) b.put(0x0F);
+  if (f.map == 2) { b.put(0x0F); b.put(0x38); }
+  if (f.map == 3) { b.put(0x0F); b.put(0x3A); }
+  u8 op = f.op;
+  if (f.flags & F_CC) op = static_cast<u8>(op + u8(in.cc));
+  if (opreg && !(f.flags & F_STI)) op = static_cast<u8>(op + (reg_num(opreg->reg) & 7));
+  u8 opcode_at = b.n;
+  b.put(op);
+
+  out->has_reloc = out->has_label = out->pcrel = out->branch = false;
+  out->short_len = 0;
+  i64 user_addend = 0;
+  if (has_modrm) {
+    if (f.flags & F_FIXED) {
+      b.put(f.mrm);
+    } else if (f.flags & F_STI) {
+      b.put(static_cast<u8>(f.mrm + (opreg ? reg_num(opreg->reg) : 1)));
+    } else {
+      unsigned regf = f.ext >= 0 ? unsigned(f.ext) : (regbits(regop) & 7);
+      if (!rm) return false;
+      if (rm->kind == OpKind::Reg) {
+        b.put(static_cast<u8>(0xC0 | regf << 3 | (reg_num(rm->reg) & 7)));
+      } else {
+        const Operand& m = *rm;
+        bool reloc = m.sym != OBJ_SYM_NONE || m.label != MC_LABEL_NONE;
+        if (m.base == Reg::RIP) {
+          b.put(static_cast<u8>(0x05 | regf << 3));
+          out->field_off = b.n;
+          out->field_size = 4;
+          if (reloc) {
+            out->pcrel = true;
+            user_addend = m.imm;
+            if (m.sym) {
+              out->has_reloc = true;
+              out->sym = m.sym;
+              out->rkind = m.rkind == RelocKind::None ? RelocKind::Pc32 : m.rkind;
+            } else {
+              out->has_label = true;
+              out->label = m.label;
+            }
+            b.put_le(0, 4);
+          } else {
+            if (!fits_i32(m.imm)) return false;
+            b.put_le(static_cast<u64>(m.imm), 4);
+          }
+        } else {
+          if (m.label != MC_LABEL_NONE) return false;
+          if (!reloc && !fits_i32(m.imm)) return false;
+          bool nobase = m.base == Reg::None;
+          unsigned base = nobase ? 5 : reg_num(m.base) & 7;
+          unsigned mod;
+          if (nobase || reloc) mod = nobase ? 0 : 2;
+          else if (m.imm == 0 && base != 5) mod = 0;
+          else if (fits_i8(m.imm)) mod = 1;
+          else mod = 2;
+          bool sib = nobase || m.index != Reg::None || base == 4;
+          if (sib) {
+            b.put(static_cast<u8>(mod << 6 | regf << 3 | 4));
+            unsigned ss = m.scale == 8 ? 3 : m.scale == 4 ? 2 : m.scale == 2 ? 1 : 0;
+            unsigned idx = m.index == Reg::None ? 4 : reg_num(m.index) & 7;
+            b.put(static_cast<u8>(ss << 6 | idx << 3 | base));
+          } else {
+            b.put(static_cast<u8>(mod << 6 | regf << 3 | base));
+          }
+          if (mod == 1) {
+            b.put(static_cast<u8>(m.imm));
+          } else if (mod == 2 || nobase) {
+            out->field_off = b.n;
+            out->field_size = 4;
+            if (reloc) {
+              out->has_reloc = true;
+              out->sym = m.sym;
+              out->rkind = m.rkind == RelocKind::None ? RelocKind::Abs32S : m.rkind;
+              out->addend = m.imm;
+              b.put_le(0, 4);
+            } else {
+              b.put_le(static_cast<u64>(m.imm), 4);
+            }
+          }
+        }
+      }
+    }
+  }
+  if (relop) {
+    out->field_off = b.n;
+    out->field_size = 4;
+    out->pcrel = true;
+    user_addend = relop->kind == OpKind::Sym ? relop->imm : 0;
+    if (relop->kind == OpKind::Sym) {
+      out->has_reloc = true;
+      out->sym = relop->sym;
+      out->rkind = relop->rkind == RelocKind::None ? RelocKind::Plt32 : relop->rkind;
+    } else {
+      out->has_label = true;
+      out->branch = true;
+      out->label = relop->label;
+    }
+    b.put_le(0, 4);
+    // The short (rel8) form of the same jump, if the table has one.
+    if (out->has_label) {
+      for (const Form& g : forms()) {
+        if (g.mn != f.mn || g.ot[0] != OT::Rel8) continue;
+        u8 sop = static_cast<u8>(g.op + ((g.flags & F_CC) ? u8(in.cc) : 0));
+        out->short_bytes[0] = sop;
+        out->short_len = 1;
+        break;
+      }
+    }
+  }
+  if (immop) {
+    unsigned sz = 0;
+    switch (immt) {
+      case OT::I8: case OT::I8S: case OT::U8: sz = 1; break;
+      case OT::I16: sz = 2; break;
+      case OT::I32: sz = 4; break;
+      case OT::I64: sz = 8; break;
+      default: break;
+    }
+    if (immop->sym) {
+      if (out->has_reloc || out->has_label) return false;  // one relocated field only
+      out->has_reloc = true;
+      out->sym = immop->sym;
+      out->rkind = immop->rkind;
+      out->addend = immop->imm;
+      out->field_off = b.n;
+      out->field_size = static_cast<u8>(sz);
+      b.put_le(0, sz);
+    } else {
+      b.put_le(static_cast<u64>(immop->imm), sz);
+    }
+  }
+  out->len = b.n;
+  if (out->pcrel) out->addend = user_addend - (b.n - out->field_off);
+  (void)opcode_at;
+  return true;
+}
+
+bool encode_any(const Insn& in, Encoded* out, bool swapped) {
+  for (const Form& f : forms()) {
+    if (f.mn != in.mn || !form_matches(f, in)) continue;
+    if (encode_form(f, in, out)) return true;
+  }
+  if (in.mn == Mn::XCHG && !swapped) {  // symmetric: try r, acc and m, r orders
+    Insn m = in;
+    std::swap(m.ops[0], m.ops[1]);
+    return encode_any(m, out, true);
+  }
+  if (in.mn == Mn::MOV) {  // mov reg64, imm64 is movabs
+    Insn m = in;
+    m.mn = Mn::MOVABS;
+    return encode_any(m, out, false);
+  }
+  return false;
+}
+
+}  // namespace
+
+bool x86_encode(const Insn& in, Encoded* out) { return encode_any(in, out, false); }
+
+bool Encoder::try_emit(const Insn& in) {
+  Encoded e;
+  if (!x86_encode(in, &e)) return false;
+  if (e.branch) {
+    std::span<const u8> sh(e.short_bytes, e.short_len);
+    mc_.branch(e.label, sh, std::span<const u8>(e.bytes, e.len - 4u));
+    return true;
+  }
+  u64 start = mc_.offset();
+  mc_.emit(e.bytes, e.len);
+  if (e.has_reloc) mc_.reloc(start + e.field_off, e.rkind, e.sym, e.addend);
+  if (e.has_label) mc_.fixup(start + e.field_off, e.label, FixupKind::Pc32, e.addend);
+  return true;
+}
+
+void Encoder::emit(const Insn& in) {
+  if (!try_emit(in)) CFREE_UNREACHABLE("x86 encoder: no instruction form matches the operands");
+}
+
+// ---- Names ----------------------------------------------------------
+
+const char* mn_name(Mn m) {
+  static const char* const kNames[] = {
+#define CFREE_X86_MN_NAME(n) #n,
+      CFREE_X86_MNEMONICS(CFREE_X86_MN_NAME)
+#undef CFREE_X86_MN_NAME
+  };
+  return u16(m) < u16(Mn::Count) ? kNames[u16(m)] : "?";
+}
+
+const char* cond_name(Cond c) {
+  static const char* const kCond[] = {"o", "no", "b", "ae", "e", "ne", "be", "a",
+                                      "s", "ns", "p", "np", "l", "ge", "le", "g"};
+  return kCond[u8(c) & 15];
+}
+
+const char* reg_name(Reg r) {
+  static const char* const k8[] = {"al", "cl", "dl", "bl", "spl", "bpl", "sil", "dil",
+                                   "r8b", "r9b", "r10b", "r11b", "r12b", "r13b", "r14b", "r15b"};
+  static const char* const k16[] = {"ax", "cx", "dx", "bx", "sp", "bp", "si", "di",
+                                    "r8w", "r9w", "r10w", "r11w", "r12w", "r13w", "r14w", "r15w"};
+  static const char* const k32[] = {"eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi",
+                                    "r8d", "r9d", "r10d", "r11d", "r12d", "r13d", "r14d", "r15d"};
+  static const char* const k64[] = {"rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
+                                    "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"};
+  static const char* const kx[] = {"xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7",
+                                   "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15"};
+  static const char* const kst[] = {"st", "st(1)", "st(2)", "st(3)", "st(4)", "st(5)", "st(6)", "st(7)"};
+  static const char* const khi[] = {"ah", "ch", "dh", "bh"};
+  static const char* const kseg[] = {"es", "cs", "ss", "ds", "fs", "gs"};
+  unsigned n = reg_num(r);
+  switch (reg_class(r)) {
+    case RegClass::Gpr8: return k8[n & 15];
+    case RegClass::Gpr8Hi: return khi[(n - 4) & 3];
+    case RegClass::Gpr16: return k16[n & 15];
+    case RegClass::Gpr32: return k32[n & 15];
+    case RegClass::Gpr64: return k64[n & 15];
+    case RegClass::Xmm: return kx[n & 15];
+    case RegClass::St: return kst[n & 7];
+    case RegClass::Seg: return n < 6 ? kseg[n] : "?";
+    case RegClass::Rip: return "rip";
+    default: return "?";
+  }
+}
+
+}  // namespace cfree::x86

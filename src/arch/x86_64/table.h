@@ -1,0 +1,74 @@
+// table.h: the x86-64 instruction-form table, the one description of the
+// ISA that the encoder, the disassembler, the assembler and the emulator's
+// decoder all read (Intel SDM vol. 2, ch. 2 "Instruction Format" and the
+// opcode tables of vol. 2A-2D, appendix A).
+//
+// A Form is one encoding of one mnemonic: its operand types in Intel order,
+// where each operand goes (ModRM.reg, ModRM.rm, low opcode bits, an
+// immediate, a relative displacement, or implicit), the opcode bytes after
+// any mandatory prefix (66/F2/F3) and escape (0F, 0F 38, 0F 3A), a ModRM.reg
+// opcode extension, and flags (REX.W, 16-bit operand size, condition code
+// in the low nibble, ...).  Forms of one mnemonic are listed shortest first,
+// so the encoder takes the first that matches; the disassembler finds
+// forms by (opcode map, opcode byte) through an index built at compile time.
+#pragma once
+
+#include "arch/x86_64/encode.h"
+
+#include <span>
+
+namespace cfree::x86 {
+
+// Operand types.
+enum class OT : u8 {
+  None,
+  G8, G16, G32, G64,      // general register
+  E8, E16, E32, E64,      // general register or memory of that width
+  M,                      // memory, width irrelevant (lea, prefetch)
+  M8, M16, M32, M64, M80, M128,  // memory only, of that width
+  I8, I16, I32, I64,      // immediate, exactly that width
+  I8S,                    // imm8 sign-extended to the operand size
+  U8,                     // an unsigned 8-bit immediate (shift counts, shuffles)
+  One,                    // the constant 1 (shift by one)
+  AL, AX, EAX, RAX, CL, DX,  // fixed registers
+  X, XM32, XM64, XM128,   // xmm register; xmm register or memory of that width
+  ST0, STI,               // x87 st(0); st(i) in the low bits of the second byte
+  Rel8, Rel32,            // branch displacement
+};
+
+// Where an operand is encoded.
+enum class Enc : u8 { None, Reg, Rm, OpReg, Imm, Rel, Implicit };
+
+enum FormFlag : u16 {
+  F_W = 1,          // REX.W
+  F_OS16 = 2,       // 0x66 operand-size prefix (16-bit operand)
+  F_CC = 4,         // condition code in the low nibble of the last opcode byte
+  F_MODRM = 8,      // has a ModRM byte (implied by Reg/Rm operands or ext)
+  F_STI = 16,       // x87 register form: second opcode byte + i
+  F_REXB8 = 32,     // byte registers: spl..dil need REX, ah..bh are not allowed
+  F_NOMEM = 64,     // Rm operand must be a register
+  F_STR = 128,      // string instruction (movs, stos...): size from the form
+  F_D64 = 256,      // default 64-bit operand size (push, pop, call, jmp)
+  F_DISASM_ONLY = 512,  // decode but never choose when encoding
+  F_FIXED = 1024,   // the ModRM byte is fixed (mrm): mfence, fchs, ...
+};
+
+struct Form {
+  Mn mn;
+  u8 pfx;      // 0, 0x66, 0xF2, 0xF3: mandatory prefix
+  u8 map;      // 0: one-byte, 1: 0F, 2: 0F 38, 3: 0F 3A
+  u8 op;       // the opcode byte within the map
+  i8 ext;      // ModRM.reg extension 0..7, or -1
+  u16 flags;
+  OT ot[3];
+  Enc enc[3];
+  u8 sz;       // operand size for printing suffixes and string forms (1/2/4/8, 0)
+  u8 mrm;      // F_STI / F_FIXED: the fixed ModRM byte (st(i) forms: base, i added)
+};
+
+std::span<const Form> forms();
+// Forms whose (map, opcode byte) are as given; for F_CC forms the base
+// opcode (cc = 0) is the key and for OpReg forms the base (reg = 0).
+std::span<const u16> forms_for(unsigned map, u8 op);
+
+}  // namespace cfree::x86

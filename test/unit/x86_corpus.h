@@ -1,0 +1,116 @@
+// x86_corpus.h: a generated batch of x86-64 instructions covering every
+// form of the encoding table with several operand combinations (registers
+// needing and not needing REX, every addressing mode, immediates at the
+// edges of their widths, every condition code).  Shared by the round-trip
+// unit test (x86_test.cpp) and the differential tool against GNU as and
+// objdump (test/tools/x86_corpus.cpp).
+#pragma once
+
+#include "arch/x86_64/table.h"
+
+#include <vector>
+
+namespace x86corpus {
+
+using namespace cfree;
+using namespace cfree::x86;
+
+inline std::vector<Operand> candidates(OT t, unsigned sz) {
+  std::vector<Operand> mems = {
+      mem(sz, Reg::RAX, 0),        mem(sz, Reg::RBP, -8),           mem(sz, Reg::R13, 0),
+      mem(sz, Reg::R12, 0),        mem(sz, Reg::RSP, 0x10),         mem(sz, Reg::RAX, Reg::RBX, 4, 0x12345),
+      mem(sz, Reg::None, Reg::RCX, 8, 0x10), mem(sz, Reg::RIP, 0x100), mem(sz, Reg::R8, Reg::R15, 2, 0),
+      mem(sz, Reg::RDX, 0x80),     mem(sz, Reg::RSI, -0x80),        mem(sz, Reg::None, 0x1000),
+  };
+  auto regs = [](std::initializer_list<Reg> rs) {
+    std::vector<Operand> v;
+    for (Reg r : rs) v.push_back(reg(r));
+    return v;
+  };
+  auto plus = [](std::vector<Operand> a, const std::vector<Operand>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+  };
+  switch (t) {
+    case OT::G8: return regs({Reg::CL, Reg::SIL, Reg::R9B, Reg::DL, Reg::AH});
+    case OT::G16: return regs({Reg::DX, Reg::R10W, Reg::SI});
+    case OT::G32: return regs({Reg::EBX, Reg::R13D, Reg::ESP, Reg::EDI});
+    case OT::G64: return regs({Reg::RCX, Reg::R12, Reg::RSP, Reg::RBP, Reg::R8});
+    case OT::E8: return plus(candidates(OT::G8, 1), mems);
+    case OT::E16: return plus(candidates(OT::G16, 2), mems);
+    case OT::E32: return plus(candidates(OT::G32, 4), mems);
+    case OT::E64: return plus(candidates(OT::G64, 8), mems);
+    case OT::M: case OT::M8: case OT::M16: case OT::M32: case OT::M64: case OT::M80: case OT::M128:
+      return mems;
+    case OT::I8: return {imm(0x7f), imm(-128), imm(5)};
+    case OT::I16: return {imm(0x1234), imm(-0x1234)};
+    case OT::I32: return {imm(0x12345), imm(-0x12345), imm(0x7fffffff)};
+    case OT::I64: return {imm(0x123456789aLL), imm(-0x123456789aLL)};
+    case OT::I8S: return {imm(1), imm(-3), imm(127)};
+    case OT::U8: return {imm(3), imm(0x80)};
+    case OT::One: return {imm(1)};
+    case OT::AL: return regs({Reg::AL});
+    case OT::AX: return regs({Reg::AX});
+    case OT::EAX: return regs({Reg::EAX});
+    case OT::RAX: return regs({Reg::RAX});
+    case OT::CL: return regs({Reg::CL});
+    case OT::DX: return regs({Reg::DX});
+    case OT::X: return regs({Reg::XMM0, Reg::XMM9, Reg::XMM15, Reg::XMM3});
+    case OT::XM32: case OT::XM64: case OT::XM128:
+      return plus(regs({Reg::XMM1, Reg::XMM12}), mems);
+    case OT::ST0: return regs({Reg::ST0});
+    case OT::STI: return regs({Reg::ST1, Reg::ST3, Reg::ST7});
+    default: return {};
+  }
+}
+
+inline unsigned mem_width(OT t, unsigned form_sz) {
+  switch (t) {
+    case OT::E8: case OT::M8: return 1;
+    case OT::E16: case OT::M16: return 2;
+    case OT::E32: case OT::M32: case OT::XM32: return 4;
+    case OT::E64: case OT::M64: case OT::XM64: return 8;
+    case OT::M80: return 10;
+    case OT::XM128: case OT::M128: return 16;
+    default: return form_sz;
+  }
+}
+
+// Up to `per_form` instructions for each encodable form, with label
+// operands for branches (the caller supplies the label).
+inline std::vector<Insn> generate(unsigned per_form, MCLabel branch_label) {
+  std::vector<Insn> out;
+  for (const Form& f : forms()) {
+    if (f.flags & F_DISASM_ONLY) continue;
+    if (f.ot[0] == OT::Rel8) continue;  // reached through relaxation of the Rel32 form
+    std::vector<std::vector<Operand>> cands;
+    for (OT t : f.ot) {
+      if (t == OT::None) break;
+      if (t == OT::Rel32) {
+        cands.push_back({label(branch_label)});
+        continue;
+      }
+      cands.push_back(candidates(t, mem_width(t, f.sz)));
+    }
+    for (unsigned i = 0; i < per_form; i++) {
+      Insn in;
+      in.mn = f.mn;
+      in.cc = Cond(i % 16);
+      if (f.flags & F_STR) {
+        in.opsize = f.sz;
+        if (i & 1) in.prefixes = PFX_REP;
+      }
+      in.nops = static_cast<u8>(cands.size());
+      for (size_t k = 0; k < cands.size(); k++) {
+        const auto& c = cands[k];
+        in.ops[k] = c[(i * (k + 1) + k) % c.size()];
+      }
+      if ((f.mn == Mn::ADD || f.mn == Mn::XADD || f.mn == Mn::CMPXCHG) && in.ops[0].kind == OpKind::Mem && (i & 1))
+        in.prefixes |= PFX_LOCK;
+      out.push_back(in);
+    }
+  }
+  return out;
+}
+
+}  // namespace x86corpus
