@@ -455,6 +455,9 @@ void x86_format(const Decoded& d, u64 addr, const SymLookup& syms, std::string* 
   for (int k = in.nops - 1; k >= 0; k--) {
     const Operand& o = in.ops[k];
     if (f.ot[k] == OT::One) continue;
+    bool cmp_pred = (in.mn == Mn::CMPSD_SSE || in.mn == Mn::CMPSS || in.mn == Mn::CMPPS || in.mn == Mn::CMPPD) &&
+                    k == 2 && o.imm >= 0 && o.imm < 8;
+    if (cmp_pred) continue;  // folded into the mnemonic (cmpltsd)
     if (!ops.empty()) ops += ',';
     if (f.enc[k] == Enc::Rel) {
       print_target(addr + d.len + static_cast<u64>(o.imm), syms, &ops);
