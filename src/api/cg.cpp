@@ -169,6 +169,7 @@ CfreeCg* cfree_cg_new(CfreeCompiler* c, const CfreeCompileOptions* opts, CfreeCg
     owned->opts.extra_args = nullptr;
     owned->source_name = source_name ? source_name : "";
     owned->syms.emplace_back();  // id 0: none
+    owned->errors_at_start = c->diags.errors();
     if (mode == CFREE_CG_OBJECT) {
       if (c->target.arch != CFREE_ARCH_X86_64) {
         c->diags.reportf(CFREE_SEV_ERROR, 0, "code generation for %s is not implemented yet",
@@ -200,13 +201,24 @@ CfreeStatus cfree_cg_finish(CfreeCg* cg, CfreeWriter* out) {
   if (cg->failed != CFREE_OK) return cg->failed;
   CfreeStatus st = guard(&cg->c, [&] {
     if (cg->in_func) cg_misuse(cg, "cfree_cg_finish inside a function");
-    if (cg->c.diags.error_count()) return CFREE_ERR_COMPILE;
+    if (cg->c.diags.errors() != cg->errors_at_start) return CFREE_ERR_COMPILE;
     if (cg->mode == CFREE_CG_SYNTAX_ONLY || !out) return CFREE_OK;
     if (cg->mode == CFREE_CG_DUMP) {
       if (out->write(out->ctx, cg->out.data(), cg->out.size()) != 0) return CFREE_ERR_IO;
       return CFREE_OK;
     }
     cg->target->finalize();
+    for (auto [alias, target] : cg->aliases) {
+      const ObjSymbol t = cg->ob->sym(cg->syms[target].obj);
+      if (t.place != SymPlace::Section) {
+        cg->c.diags.reportf(CFREE_SEV_ERROR, 0, "alias target '%s' is not defined in this file",
+                            cg->c.syms.str(cg->syms[target].name));
+        return CFREE_ERR_COMPILE;
+      }
+      ObjSymId a = cg->syms[alias].obj;
+      cg->ob->define(a, t.sec, t.value, t.size);
+      cg->ob->sym(a).type = t.type;
+    }
     obj_add_standard_sections(*cg->ob);
     cg->mc->finalize();
     if (cg->opts.emit_asm) return cg_write_asm(cg, out);

@@ -157,7 +157,7 @@ void cfree_cg_va_start(CfreeCg* cg) {
       return;
     }
     Opd a = cg_to_reg(cg, cg_top(cg));
-    cg->target->va_start(a);
+    cg->target->va_start_(a);
     cg_free_value(cg, cg_pop(cg));
   });
 }
@@ -176,7 +176,7 @@ void cfree_cg_va_arg(CfreeCg* cg, CfreeType type) {
       u64 size = cfree_type_size(cc, type);
       u32 align = cfree_type_align(cc, type);
       CGSlot s = cg->target->frame_slot(size ? size : 1, align < 16 ? 16 : align, 0);
-      cg->target->va_arg(a, MT::U64, true, type, Opd::frame(s, 0));
+      cg->target->va_arg_(a, MT::U64, true, type, Opd::frame(s, 0));
       cg_free_value(cg, cg_pop(cg));
       SValue v;
       v.kind = SV::SlotAddr;
@@ -187,7 +187,7 @@ void cfree_cg_va_arg(CfreeCg* cg, CfreeType type) {
     }
     MT mt = cg_mt(cg, type);
     Opd d = cg_dest(cg, mt);
-    cg->target->va_arg(a, mt, false, type, d);
+    cg->target->va_arg_(a, mt, false, type, d);
     cg_free_value(cg, cg_pop(cg));
     cg_push(cg, cg_value_at(cg, d, mt, type));
   });
@@ -214,7 +214,7 @@ void cfree_cg_va_copy(CfreeCg* cg) {
     Pin pin(cg, 2);
     Opd s = cg_to_reg(cg, cg_top(cg, 0));
     d = cg_top(cg, 1).o;
-    cg->target->va_copy(d, s);
+    cg->target->va_copy_(d, s);
     cg_free_value(cg, cg_pop(cg));
     cg_free_value(cg, cg_pop(cg));
   });

@@ -61,6 +61,9 @@ struct TempSlot {
 }  // namespace cfree
 
 struct CfreeCg {
+  using u8 = cfree::u8;
+  using u32 = cfree::u32;
+  using u64 = cfree::u64;
   CfreeCg(cfree::Compiler& c, CfreeCgMode mode);
   ~CfreeCg();
 
@@ -93,6 +96,7 @@ struct CfreeCg {
   u64 func_start = 0;
   std::vector<std::pair<u32, u32>> aliases;  // (alias, target) CfreeCgSyms
   CfreeStatus failed = CFREE_OK;
+  u32 errors_at_start = 0;
 
   // Data definition in progress.
   bool in_data = false;

@@ -207,10 +207,10 @@ class CGTarget {
   virtual void ret(const CGRetDesc& d) = 0;
 
   // ---- Variadics, alloca ----------------------------------------------
-  virtual void va_start(Opd va_list_addr) = 0;
+  virtual void va_start_(Opd va_list_addr) = 0;
   // Scalars into dst; aggregates: dst receives the address of the argument.
-  virtual void va_arg(Opd va_list_addr, MT t, bool aggregate, CfreeType type, Opd dst) = 0;
-  virtual void va_copy(Opd dst_addr, Opd src_addr) = 0;
+  virtual void va_arg_(Opd va_list_addr, MT t, bool aggregate, CfreeType type, Opd dst) = 0;
+  virtual void va_copy_(Opd dst_addr, Opd src_addr) = 0;
   virtual void alloca_(Opd dst, Opd size, u32 align) = 0;
   virtual void stack_save(Opd dst) = 0;
   virtual void stack_restore(Opd v) = 0;
