@@ -19,7 +19,7 @@ namespace {
 
 const char* const kTool = "cc";
 
-enum class Phase { Preprocess, SyntaxOnly, Assembly, Object, Link };
+enum class Phase { Preprocess, SyntaxOnly, EmitCg, Assembly, Object, Link };
 
 struct Input {
   std::string path;
@@ -60,6 +60,7 @@ void print_help() {
       "  -fsyntax-only      check syntax and semantics only\n"
       "  -S                 compile to GNU assembly (.s)\n"
       "  -c                 compile and assemble to an object (.o)\n"
+      "  -emit-cg           print the code-generation calls (for tests), to stdout or -o\n"
       "  (none)             compile and link an executable (a.out)\n"
       "  -o FILE            write the output to FILE\n"
       "\n"
@@ -171,6 +172,7 @@ int parse_args(int argc, char** argv, CcOptions& o) {
   o.copts.pie = 1;
   o.copts.pic = 2;
   bool phase_set_c = false, phase_set_S = false, phase_set_E = false, phase_set_syntax = false;
+  bool phase_set_emit_cg = false;
   for (int i = 1; i < argc; i++) {
     const char* a = argv[i];
     if (a[0] != '-' || a[1] == 0) {
@@ -211,6 +213,9 @@ int parse_args(int argc, char** argv, CcOptions& o) {
       phase_set_E = true;
     } else if (s == "-fsyntax-only") {
       phase_set_syntax = true;
+    } else if (s == "-emit-cg" || s == "-femit-cg") {
+      // Print the CG call stream (cfree/cg.h DUMP mode) to -o or stdout.
+      phase_set_emit_cg = true;
     } else if (starts("-o")) {
       if (!(v = need_arg(i, "-o", a + 2))) return kExitUsage;
       o.output = v;
@@ -397,6 +402,9 @@ int parse_args(int argc, char** argv, CcOptions& o) {
     o.phase = Phase::Preprocess;
   } else if (phase_set_syntax) {
     o.phase = Phase::SyntaxOnly;
+  } else if (phase_set_emit_cg) {
+    o.phase = Phase::EmitCg;
+    o.extra_args.push_back("-femit-cg");
   } else if (phase_set_S) {
     o.phase = Phase::Assembly;
   } else if (phase_set_c) {
@@ -461,6 +469,7 @@ int cc_main(int argc, char** argv) {
     }
   }
   cfree_register_frontend(c, cfree_lang_c_frontend());
+  cfree_register_frontend(c, cfree_lang_toy_frontend());
 
   size_t n_sources = 0;
   for (const Input& in : o.inputs) n_sources += !in.is_linker_input;
@@ -509,7 +518,8 @@ int cc_main(int argc, char** argv) {
       if (o.phase == Phase::SyntaxOnly) {
         st = fe->compile(fe->ctx, c, &o.copts, &input, nullptr);
       } else {
-        if (out_path.empty()) out_path = replace_ext(in.path, o.phase == Phase::Assembly ? ".s" : ".o");
+        if (out_path.empty())
+          out_path = o.phase == Phase::EmitCg ? "-" : replace_ext(in.path, o.phase == Phase::Assembly ? ".s" : ".o");
         OutputFile out(out_path);
         if (!out.open(&err)) {
           error(kTool, "cannot open output file %s: %s", out_path.c_str(), err.c_str());

@@ -192,6 +192,7 @@ const CfreeFrontend* cfree_frontend_for(CfreeCompiler* c, CfreeLang lang);
 
 /* The frontends built into the cfree distribution (implemented in lang/). */
 const CfreeFrontend* cfree_lang_c_frontend(void);
+const CfreeFrontend* cfree_lang_toy_frontend(void); /* lang/toy: the toy language (.toy) */
 
 #ifdef __cplusplus
 } /* extern "C" */

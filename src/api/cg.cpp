@@ -484,7 +484,7 @@ void cfree_cg_func_begin(CfreeCg* cg, const CfreeFuncDesc* desc) {
                 dump_type(cg, desc->type).c_str(), desc->section ? " section" : "");
       for (size_t i = 0; i < ti.n_params; i++) {
         cg->params.push_back(++cg->n_slots);
-        dump_line(cg, "  param %zu -> %%s%u", i, cg->n_slots);
+        dump_line(cg, "param %zu -> %%s%u", i, cg->n_slots);
       }
       return;
     }
