@@ -66,5 +66,6 @@ void warning(const char* tool, const char* fmt, ...) __attribute__((format(print
 int not_built(const char* tool);
 
 int cc_main(int argc, char** argv);
+int objdump_main(int argc, char** argv);
 
 }  // namespace driver

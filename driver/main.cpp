@@ -19,7 +19,6 @@ int not_built(const char* tool) {
 static int stub_as(int, char**) { return not_built("as"); }
 static int stub_ld(int, char**) { return not_built("ld"); }
 static int stub_ar(int, char**) { return not_built("ar"); }
-static int stub_objdump(int, char**) { return not_built("objdump"); }
 static int stub_run(int, char**) { return not_built("run"); }
 static int stub_dbg(int, char**) { return not_built("dbg"); }
 static int stub_emu(int, char**) { return not_built("emu"); }
@@ -29,7 +28,7 @@ static const ToolInfo kTools[] = {
     {"as", "assembler: GNU as syntax for x86-64, aarch64 and riscv64", stub_as},
     {"ld", "linker: static and dynamic ELF executables and shared libraries", stub_ld},
     {"ar", "archiver: GNU-format static libraries with a symbol index", stub_ar},
-    {"objdump", "object file inspector and disassembler (GNU objdump layout)", stub_objdump},
+    {"objdump", "object file inspector and disassembler (GNU objdump layout)", objdump_main},
     {"run", "compile and run C programs in memory (JIT), like tcc -run", stub_run},
     {"dbg", "source-level debugger over JIT sessions", stub_dbg},
     {"emu", "run static aarch64 and riscv64 Linux binaries on this host", stub_emu},

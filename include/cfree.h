@@ -189,6 +189,40 @@ typedef struct CfreeInput {
   CfreeLang lang;
 } CfreeInput;
 
+/* ---- Object inspection (objdump) ---------------------------------------- */
+
+/* What `cfree objdump` prints, one flag per GNU objdump option.  Output is
+ * GNU objdump's layout for the same options. */
+typedef struct CfreeObjdumpOptions {
+  int archive_headers; /* -a (part of -x): the member or file name */
+  int file_headers;    /* -f */
+  int private_headers; /* -p: program headers of linked images */
+  int section_headers; /* -h */
+  int syms;            /* -t */
+  int relocs;          /* -r */
+  int full_contents;   /* -s */
+  int disassemble;     /* -d: sections holding code */
+  int disassemble_all; /* -D: every section with contents */
+  const char* const* only_sections; /* -j NAME (repeatable); NULL: all */
+  size_t num_only_sections;
+  int has_start_address; /* --start-address */
+  uint64_t start_address;
+  int has_stop_address; /* --stop-address */
+  uint64_t stop_address;
+} CfreeObjdumpOptions;
+
+/* Print the ELF object, executable or shared library in `data` (named `name`
+ * in the output and in diagnostics).  Malformed input: an error diagnostic
+ * and CFREE_ERR_COMPILE; nothing is written for that file. */
+CfreeStatus cfree_objdump(CfreeCompiler* c, const CfreeObjdumpOptions* opts, const char* name,
+                          const void* data, size_t size, CfreeWriter* out);
+
+/* Read a relocatable object into libcfree's object model and write it out
+ * again with libcfree's ELF writer (what `cfree objdump --rewrite` does; the
+ * result must link exactly like the input). */
+CfreeStatus cfree_object_rewrite(CfreeCompiler* c, const char* name, const void* data, size_t size,
+                                 CfreeWriter* out);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -182,6 +182,8 @@ void ElfReader::read_sections() {
     sec.flags = s.flags;
     sec.addr = s.addr;
     sec.info = s.info;
+    sec.file_off = s.offset;
+    sec.file_index = i;
     if (s.type == SHT_NOBITS) {
       sec.size = s.size;
     } else {
@@ -265,8 +267,10 @@ void ElfReader::read_groups() {
     if (s.size < 4 || s.size % 4) bad("group section %u has size %llu", i, (unsigned long long)s.size);
     if (s.info == 0 || s.info >= sym_map_.size()) bad("group section %u has invalid signature symbol %u", i, s.info);
     ObjGroupId g = ob_.group(sym_map_[s.info], get32(d_ + s.offset));
-    const_cast<ObjGroup&>(ob_.group_get(g)).name =
-        ob_.syms().intern(str_at(shstrndx_, s.name, "section name"));
+    ObjGroup& grp = ob_.group_mut(g);
+    grp.name = ob_.syms().intern(str_at(shstrndx_, s.name, "section name"));
+    grp.file_off = s.offset;
+    grp.file_index = i;
     for (u64 k = 1; k < s.size / 4; k++) {
       u32 m = get32(d_ + s.offset + 4 * k);
       if (m >= shdrs_.size()) bad("group section %u names invalid section %u", i, m);
@@ -287,6 +291,7 @@ void ElfReader::read_relocs() {
     if (s.entsize != kRelaSize || s.size % kRelaSize) bad("relocation section %u has bad entry size", i);
     if (s.link != symtab_ || !symtab_) bad("relocation section %u does not use the symbol table", i);
     ObjSecId target = map_sec(s.info, "relocation section");
+    ob_.section_mut(target).rela_file_index = i;
     u64 tsize = ob_.section_get(target).size;
     std::vector<ObjReloc>& out = ob_.relocs_mut(target);
     for (u64 k = 0; k < s.size / kRelaSize; k++) {

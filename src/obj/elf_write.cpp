@@ -4,10 +4,10 @@
 // Layout, as GNU as lays it out: ELF header; section contents in section
 // order, each at its alignment; then .symtab, .strtab and .shstrtab; then
 // the section header table.  Section header order is: the null section;
-// for each builder section, the SHT_GROUP section of its group just before
-// the group's first member (the gABI requires a group section to precede
-// its members), the section itself and right after it its .rela section;
-// finally .symtab, .strtab, .shstrtab.  The symbol table holds the null
+// the SHT_GROUP sections (the gABI requires a group section to precede its
+// members); each builder section, right after it its .rela section;
+// finally .symtab, .strtab, .shstrtab.  (GNU as puts all group sections
+// first, which satisfies the gABI rule; so do we.)  The symbol table holds the null
 // symbol, then every local (file, section and other local symbols in
 // builder order), then every global and weak symbol; sh_info is the index
 // of the first non-local.  The writer streams to the CfreeWriter: contents
@@ -109,12 +109,11 @@ void ElfWriter::plan() {
   rela_index_.assign(nsec + 1, 0);
   group_index_.assign(ngroup + 1, 0);
   out_.push_back(OutSec{OutSec::Content, 0});  // the null section
+  for (ObjGroupId g = 1; g <= ngroup; g++) {
+    group_index_[g] = static_cast<u32>(out_.size());
+    out_.push_back(OutSec{OutSec::Group, g});
+  }
   for (ObjSecId s = 1; s <= nsec; s++) {
-    ObjGroupId g = ob_.section_get(s).group;
-    if (g && !group_index_[g]) {
-      group_index_[g] = static_cast<u32>(out_.size());
-      out_.push_back(OutSec{OutSec::Group, g});
-    }
     sec_index_[s] = static_cast<u32>(out_.size());
     out_.push_back(OutSec{OutSec::Content, s});
     if (!ob_.relocs(s).empty()) {

@@ -115,6 +115,11 @@ struct ObjSection {
   u64 addr = 0;  // address in a linked image; 0 in relocatable objects
   u64 size = 0;  // bytes (for NoBits: the reserved size)
   ObjSymId sym = OBJ_SYM_NONE;  // its section symbol, if one was made
+  // Where a section read from a file was (objdump prints these); 0 for
+  // sections built in memory.
+  u64 file_off = 0;
+  u32 file_index = 0;
+  u32 rela_file_index = 0;  // its relocation section's index, when read
   // Storage: see ObjBuilder::bytes / for_each_chunk.
   std::vector<u8*> chunks;
 };
@@ -179,6 +184,8 @@ struct ObjGroup {
   ObjSymId signature = OBJ_SYM_NONE;
   u32 flags = 1;                // GRP_COMDAT = 1
   std::vector<ObjSecId> members;
+  u64 file_off = 0;  // as ObjSection::file_off / file_index, when read
+  u32 file_index = 0;
 };
 
 // Program headers, present only when a linked image was read (objdump -p/-x).
@@ -272,6 +279,7 @@ class ObjBuilder {
   u32 num_sections() const { return static_cast<u32>(secs_.size() - 1); }  // ids 1..n
   const ObjSection& section_get(ObjSecId s) const { return secs_[s]; }
   ObjSection& section_mut(ObjSecId s) { return secs_[s]; }
+  ObjGroup& group_mut(ObjGroupId g) { return groups_[g]; }
   const char* section_name(ObjSecId s) const;
   u64 size(ObjSecId s) const { return secs_[s].size; }
   bool has_bytes(ObjSecId s) const { return secs_[s].sem != SecSem::NoBits; }

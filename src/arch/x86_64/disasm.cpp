@@ -165,12 +165,10 @@ size_t try_form(const Form& f, const u8* p, size_t n, size_t at, const Prefixes&
     memop.rkind = dsz ? RelocKind::Abs32S : RelocKind::None;
     memop.sym = 0;
     pos += dsz;
+    // fs/gs are real in 64-bit mode and print inside the operand; cs, ds,
+    // es and ss overrides are ignored and objdump prints them as prefixes.
     if (px.seg == 0x64) memop.seg = Reg::FS;
     if (px.seg == 0x65) memop.seg = Reg::GS;
-    if (px.seg == 0x2E) memop.seg = Reg::CS;
-    if (px.seg == 0x36) memop.seg = Reg::SS;
-    if (px.seg == 0x3E) memop.seg = Reg::DS;
-    if (px.seg == 0x26) memop.seg = Reg::ES;
   }
   out->rel_size = 0;
   for (int k = 0; k < 3; k++) {
@@ -243,7 +241,7 @@ size_t try_form(const Form& f, const u8* p, size_t n, size_t at, const Prefixes&
     }
   }
   // 90 is nop, not xchg eax,eax (but 66 90 is xchg ax,ax and 41 90 xchg r8).
-  if (f.mn == Mn::XCHG && f.op == 0x90 && (opbyte & 7) == 0 && !(px.rex & 1)) return 0;
+  if (f.mn == Mn::XCHG && f.op == 0x90 && (opbyte & 7) == 0 && !(px.rex & 1) && !opsize) return 0;
   if (px.lock) in.prefixes |= PFX_LOCK;
   if (px.rep == 0xF3 && !pfx_consumed) in.prefixes |= PFX_REP;
   if (px.rep == 0xF2 && !pfx_consumed) in.prefixes |= PFX_REPNE;
@@ -446,6 +444,13 @@ void x86_format(const Decoded& d, u64 addr, const SymLookup& syms, std::string* 
   const Form& f = *d.form;
   std::string m;
   bool str = f.flags & F_STR;
+  switch (d.seg) {
+    case 0x2E: m += "cs "; break;
+    case 0x36: m += "ss "; break;
+    case 0x3E: m += str ? "" : "ds "; break;
+    case 0x26: m += "es "; break;
+    default: break;
+  }
   if (in.prefixes & PFX_LOCK) m += "lock ";
   if (in.prefixes & PFX_REP) m += str && in.mn != Mn::CMPS && in.mn != Mn::SCAS ? "rep " : "repz ";
   if (in.prefixes & PFX_REPNE) m += (f.ot[0] == OT::Rel32 || f.ot[0] == OT::Rel8 || in.mn == Mn::RET) ? "bnd " : "repnz ";
@@ -504,9 +509,6 @@ void x86_format(const Decoded& d, u64 addr, const SymLookup& syms, std::string* 
     if (m.size() < 6) out->append(6 - m.size(), ' ');
     *out += ' ';
     *out += ops;
-  } else {
-    if (m.size() < 6) out->append(6 - m.size(), ' ');
-    *out += ' ';
   }
   if (d.rip) {
     for (int k = 0; k < in.nops; k++) {
