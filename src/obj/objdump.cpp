@@ -266,8 +266,7 @@ void Dumper::symbol_table() {
     const ObjSymbol& s = ob_.symbol_get(id);
     bool local = s.bind == SymBind::Local;
     char c1 = local ? 'l' : s.bind == SymBind::Global ? 'g' : s.bind == SymBind::GnuUnique ? 'u' : ' ';
-    if (s.place == SymPlace::Undef && !local) c1 = ' ';
-    if (s.place == SymPlace::Common) c1 = 'g';
+    if ((s.place == SymPlace::Undef || s.place == SymPlace::Common) && !local) c1 = ' ';
     char c2 = s.bind == SymBind::Weak ? 'w' : ' ';
     char c5 = s.type == SymType::GnuIFunc ? 'i' : ' ';
     char c6 = (s.type == SymType::Section || s.type == SymType::File) ? 'd' : ' ';

@@ -95,7 +95,10 @@ size_t try_form(const Form& f, const u8* p, size_t n, size_t at, const Prefixes&
   }
   bool opsize = px.opsize && !(pfx_consumed && f.pfx == 0x66);
   if (bool(f.flags & F_OS16) != opsize) {
-    if (!(opsize && (f.flags & F_D64) == 0 && f.sz == 1)) return 0;
+    // A 66 that REX.W overrides, or on a byte operation, is ignored
+    // (objdump prints it as data16).
+    bool rel = f.enc[0] == Enc::Rel;
+    if (!(opsize && (f.sz == 1 || (f.flags & F_W) || rel))) return 0;
   }
   bool has_opreg = false, has_rm = false, has_reg = false;
   for (Enc e : f.enc) {
@@ -257,14 +260,16 @@ size_t x86_decode(const u8* p, size_t n, Decoded* out) {
   Prefixes px;
   size_t i = 0;
   u8 last_mand = 0;  // last of 66/F2/F3 (the one a mandatory-prefix form uses)
+  unsigned n66 = 0;
   for (; i < n && i < 14; i++) {
     u8 b = p[i];
-    if (b == 0x66) { px.opsize = true; if (!last_mand) last_mand = 0x66; }
+    if (b == 0x66) { n66++; px.opsize = true; if (!last_mand) last_mand = 0x66; }
     else if (b == 0xF2 || b == 0xF3) { px.rep = b; last_mand = b; }
     else if (b == 0xF0) px.lock = true;
     else if (b == 0x2E || b == 0x36 || b == 0x3E || b == 0x26 || b == 0x64 || b == 0x65) px.seg = b;
     else break;
   }
+  size_t pfx_end = i;
   if (i < n && (p[i] & 0xF0) == 0x40) px.rex = p[i++];
   if (i >= n) return 0;
   unsigned map = 0;
@@ -294,6 +299,24 @@ size_t x86_decode(const u8* p, size_t n, Decoded* out) {
       size_t len = try_form(f, p, n, i, q, pass == 0, out);
       if (len) {
         out->len = static_cast<u8>(len);
+        // Which 66 the form consumed (the last one), and which prefixes
+        // objdump spells out.
+        bool uses66 = (f.flags & F_OS16) || f.pfx == 0x66;
+        unsigned seen66 = 0;
+        out->nwords = 0;
+        for (size_t k = 0; k < pfx_end; k++) {
+          u8 b = p[k];
+          bool word;
+          if (b == 0x66) {
+            seen66++;
+            word = !(uses66 && seen66 == n66);
+          } else {
+            word = b == 0x2E || b == 0x36 || b == 0x26 || (b == 0x3E && !(f.flags & F_STR));
+          }
+          if (word && out->nwords < 4) out->words[out->nwords++] = b;
+        }
+        // REX.W on a default-64-bit form has no effect: objdump says rex.W.
+        if ((f.flags & F_D64) && (px.rex & 8) && out->nwords < 4) out->words[out->nwords++] = 0x48;
         return len;
       }
     }
@@ -444,12 +467,16 @@ void x86_format(const Decoded& d, u64 addr, const SymLookup& syms, std::string* 
   const Form& f = *d.form;
   std::string m;
   bool str = f.flags & F_STR;
-  switch (d.seg) {
-    case 0x2E: m += "cs "; break;
-    case 0x36: m += "ss "; break;
-    case 0x3E: m += str ? "" : "ds "; break;
-    case 0x26: m += "es "; break;
-    default: break;
+  for (unsigned k = 0; k < d.nwords; k++) {
+    switch (d.words[k]) {
+      case 0x66: m += "data16 "; break;
+      case 0x2E: m += "cs "; break;
+      case 0x36: m += "ss "; break;
+      case 0x3E: m += "ds "; break;
+      case 0x26: m += "es "; break;
+      case 0x48: m += "rex.W "; break;
+      default: break;
+    }
   }
   if (in.prefixes & PFX_LOCK) m += "lock ";
   if (in.prefixes & PFX_REP) m += str && in.mn != Mn::CMPS && in.mn != Mn::SCAS ? "rep " : "repz ";
@@ -472,7 +499,13 @@ void x86_format(const Decoded& d, u64 addr, const SymLookup& syms, std::string* 
       case OpKind::Reg:
         if ((in.mn == Mn::CALL || in.mn == Mn::JMP) && f.enc[k] == Enc::Rm) ops += '*';
         ops += '%';
-        ops += reg_name(o.reg);
+        if (f.ot[k] == OT::STI) {
+          ops += "st(";
+          ops += static_cast<char>('0' + reg_num(o.reg));
+          ops += ')';
+        } else {
+          ops += reg_name(o.reg);
+        }
         break;
       case OpKind::Imm: {
         ops += '$';

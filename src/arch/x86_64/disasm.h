@@ -23,6 +23,10 @@ struct Decoded {
   const Form* form = nullptr;
   u8 len = 0;
   u8 seg = 0;         // segment override prefix byte seen (0: none)
+  // Prefix bytes objdump prints as words, in byte order: unused 66
+  // ("data16") and the ignored segment overrides 2e/36/3e/26.
+  u8 words[4] = {};
+  u8 nwords = 0;
   bool rip = false;   // has a RIP-relative memory operand
   bool has_modrm_mem = false;
   u8 rel_size = 0;    // 1 or 4 for branches
