@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
 
 namespace driver {
@@ -421,6 +423,51 @@ int parse_args(int argc, char** argv, CcOptions& o) {
   return -1;
 }
 
+bool is_dir(const std::string& p) {
+  struct stat st;
+  return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// cfree's freestanding headers: <bindir>/../lib/cfree/include when installed,
+// else the source tree's rt/include baked in at build time.
+std::string rt_include_dir() {
+  char buf[4096];
+  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n > 0) {
+    std::string exe(buf, static_cast<size_t>(n));
+    size_t slash = exe.rfind('/');
+    if (slash != std::string::npos) {
+      std::string d = exe.substr(0, slash) + "/../lib/cfree/include";
+      if (is_dir(d)) return d;
+    }
+  }
+  return CFREE_RT_INCLUDE_DIR;
+}
+
+// The system include directories, discovered at run time (GCC's order after
+// its own include directory): /usr/local/include, the multiarch directory,
+// /usr/include; for a cross target the Debian cross layout /usr/<triple>/include.
+void add_system_include_dirs(CcOptions& o, CfreeTarget target) {
+  if (o.copts.nostdinc) return;
+  std::string sysroot = o.copts.sysroot ? o.copts.sysroot : "";
+  std::string triple = cfree_target_triple(target);
+  bool cross = target.arch != cfree_target_host().arch;
+  std::vector<std::string> dirs;
+  dirs.push_back(rt_include_dir());
+  if (!cross && is_dir(sysroot + "/usr/local/include")) dirs.push_back(sysroot + "/usr/local/include");
+  if (cross && is_dir(sysroot + "/usr/" + triple + "/include"))
+    dirs.push_back(sysroot + "/usr/" + triple + "/include");
+  bool multiarch = is_dir(sysroot + "/usr/include/" + triple);
+  if (multiarch) dirs.push_back(sysroot + "/usr/include/" + triple);
+  if (!cross || multiarch) dirs.push_back(sysroot + "/usr/include");
+  for (const std::string& d : dirs) {
+    o.strings.push_back(d);
+    o.include_dirs.push_back({o.strings.back().c_str(), CFREE_INC_SYSTEM});
+  }
+  o.copts.include_dirs = o.include_dirs.data();
+  o.copts.n_include_dirs = o.include_dirs.size();
+}
+
 std::string replace_ext(const std::string& path, const char* ext) {
   size_t slash = path.rfind('/');
   std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -470,6 +517,13 @@ int cc_main(int argc, char** argv) {
   }
   cfree_register_frontend(c, cfree_lang_c_frontend());
   cfree_register_frontend(c, cfree_lang_toy_frontend());
+  add_system_include_dirs(o, target);
+  std::string deps_target_joined;
+  for (const std::string& t : o.deps_targets) {
+    if (!deps_target_joined.empty()) deps_target_joined += ' ';
+    deps_target_joined += t;
+  }
+  if (!o.deps_targets.empty()) o.ppopts.deps_target = deps_target_joined.c_str();
 
   size_t n_sources = 0;
   for (const Input& in : o.inputs) n_sources += !in.is_linker_input;
@@ -508,9 +562,28 @@ int cc_main(int argc, char** argv) {
         error(kTool, "cannot open output file %s: %s", out_path.c_str(), err.c_str());
         return kExitError;
       }
+      // Dependency output: -M/-MM write the rule to -MF or the output;
+      // -MD/-MMD to -MF or <output or input base>.d beside the -E output.
+      std::string dpath = o.deps_file;
+      if (o.ppopts.deps_mode && o.deps_md && dpath.empty())
+        dpath = o.output.empty() ? replace_ext(in.path, ".d")
+                                 : o.output.substr(0, o.output.rfind('.')) + ".d";
+      OutputFile dout(dpath.empty() ? "-" : dpath);
+      o.ppopts.deps_out = nullptr;
+      if (o.ppopts.deps_mode && !dpath.empty()) {
+        if (!dout.open(&err)) {
+          error(kTool, "cannot open output file %s: %s", dpath.c_str(), err.c_str());
+          return kExitError;
+        }
+        o.ppopts.deps_out = dout.writer();
+      }
       st = fe->preprocess(fe->ctx, c, &o.copts, &o.ppopts, &input, out.writer());
       if (st == CFREE_OK && !out.commit(&err)) {
         error(kTool, "cannot write %s: %s", out_path.c_str(), err.c_str());
+        st = CFREE_ERR_IO;
+      }
+      if (st == CFREE_OK && o.ppopts.deps_out && !dout.commit(&err)) {
+        error(kTool, "cannot write %s: %s", dpath.c_str(), err.c_str());
         st = CFREE_ERR_IO;
       }
     } else {

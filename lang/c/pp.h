@@ -64,9 +64,11 @@ class Preprocessor {
     return t.text;
   }
 
- private:
-  friend struct PPOutput;  // the -E printer (pp-output.cpp) reads internals
+  // The private state (pp-impl.h); the -E printer works on it directly.
   struct Impl;
+  Impl* impl() { return impl_; }
+
+ private:
   Impl* impl_;
 };
 
