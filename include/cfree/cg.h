@@ -406,9 +406,12 @@ void cfree_cg_convert(CfreeCg* cg, CfreeConv conv, CfreeType to);
 
 /* --- Control flow --------------------------------------------------------------------- */
 CfreeCgLabel cfree_cg_label_new(CfreeCg* cg);
-/* The value stack must be empty at labels, jumps and branches (the frontend
- * spills values live across control flow to slots: C's ?:, &&, || use a
- * temporary slot).  */
+/* Values already on the stack when a branch or jump is emitted (e.g. the
+ * callee and earlier arguments around `f(a, b && c)`) are preserved: the CG
+ * moves them to memory before any control flow, so they are valid after the
+ * label as long as every path to it left the same values below (structured
+ * use).  A value *produced* on two paths (C's ?:, &&, ||) must travel through
+ * a temporary slot that both paths store to.  */
 void cfree_cg_label_place(CfreeCg* cg, CfreeCgLabel label);
 void cfree_cg_jump(CfreeCg* cg, CfreeCgLabel label);
 /* Pops a scalar; jumps to `label` if (value != 0) == when_true. */

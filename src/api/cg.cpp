@@ -198,7 +198,11 @@ void cfree_cg_free(CfreeCg* cg) { delete cg; }
 CfreeCompiler* cfree_cg_compiler(CfreeCg* cg) { return cg_compiler(cg); }
 
 CfreeStatus cfree_cg_finish(CfreeCg* cg, CfreeWriter* out) {
-  if (cg->failed != CFREE_OK) return cg->failed;
+  if (cg->failed != CFREE_OK) {
+    // The dump up to the failure helps whoever debugs the frontend.
+    if (cg->failed_in_dump && out) out->write(out->ctx, cg->out.data(), cg->out.size());
+    return cg->failed;
+  }
   CfreeStatus st = guard(&cg->c, [&] {
     if (cg->in_func) cg_misuse(cg, "cfree_cg_finish inside a function");
     if (cg->c.diags.errors() != cg->errors_at_start) return CFREE_ERR_COMPILE;

@@ -97,6 +97,7 @@ struct CfreeCg {
   std::vector<std::pair<u32, u32>> aliases;  // (alias, target) CfreeCgSyms
   CfreeStatus failed = CFREE_OK;
   u32 errors_at_start = 0;
+  bool failed_in_dump = false;
 
   // Data definition in progress.
   bool in_data = false;
@@ -125,14 +126,21 @@ CGLabel cg_target_label(CfreeCg* cg, CfreeCgLabel l);
 CfreeStatus cg_write_asm(CfreeCg* cg, CfreeWriter* out);
 
 // Run one API operation: exceptions become a sticky failure.
+// After a failure the CG keeps answering as in SYNTAX_ONLY mode (fresh
+// slot/label/symbol ids, stack depth), so a frontend can finish the
+// translation unit and report its own diagnostics; finish returns the error.
 template <class F>
 void api(CfreeCg* cg, F&& f) {
-  if (cg->failed != CFREE_OK) return;
   CfreeStatus st = guard(&cg->c, [&] {
     f();
     return CFREE_OK;
   });
-  if (st != CFREE_OK) cg->failed = st;
+  if (st != CFREE_OK && cg->failed == CFREE_OK) {
+    cg->failed = st;
+    if (cg->mode == CFREE_CG_OBJECT) cg->depth = cg->stack.size();
+    if (cg->mode == CFREE_CG_DUMP) cg->failed_in_dump = true;
+    cg->mode = CFREE_CG_SYNTAX_ONLY;
+  }
 }
 
 // cg_stack.cpp: the value stack.
