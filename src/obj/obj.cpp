@@ -112,7 +112,7 @@ u8* ObjBuilder::grow(ObjSection& sec, size_t idx) {
   return sec.chunks[idx];
 }
 
-u64 ObjBuilder::write(ObjSecId s, const void* data, size_t n) {
+u64 ObjBuilder::write_slow(ObjSecId s, const void* data, size_t n) {
   check_writable();
   ObjSection& sec = secs_[s];
   CFREE_ASSERT(sec.sem != SecSem::NoBits);
@@ -133,6 +133,8 @@ u64 ObjBuilder::write(ObjSecId s, const void* data, size_t n) {
     }
     sec.size += k;
     n -= k;
+    sec.tail = chunk + in + k;
+    sec.room = chunk_size(idx) - in - k;
   }
   return start;
 }

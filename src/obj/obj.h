@@ -29,6 +29,7 @@
 #include "core/intern.h"
 
 #include <cfree.h>
+#include <cstring>
 #include <span>
 #include <vector>
 
@@ -120,8 +121,11 @@ struct ObjSection {
   u64 file_off = 0;
   u32 file_index = 0;
   u32 rela_file_index = 0;  // its relocation section's index, when read
-  // Storage: see ObjBuilder::bytes / for_each_chunk.
+  // Storage: see ObjBuilder::bytes / for_each_chunk.  `tail` points at the
+  // first free byte of the last chunk, with `room` bytes free after it.
   std::vector<u8*> chunks;
+  u8* tail = nullptr;
+  u64 room = 0;
 };
 
 enum class SymBind : u8 { Local, Global, Weak, GnuUnique };
@@ -230,7 +234,18 @@ class ObjBuilder {
   ObjSecId find_section(Sym name) const;  // first with that name, or NONE
 
   // Append bytes; returns the offset they were written at.
-  u64 write(ObjSecId s, const void* data, size_t n);
+  u64 write(ObjSecId s, const void* data, size_t n) {
+    ObjSection& sec = secs_[s];
+    if (n <= sec.room && data && !finalized_ && sec.sem != SecSem::NoBits) {
+      std::memcpy(sec.tail, data, n);
+      sec.tail += n;
+      sec.room -= n;
+      u64 at = sec.size;
+      sec.size += n;
+      return at;
+    }
+    return write_slow(s, data, n);
+  }
   u64 write_u8(ObjSecId s, u8 v) { return write(s, &v, 1); }
   u64 write_le(ObjSecId s, u64 v, unsigned nbytes);  // little-endian
   u64 write_zeros(ObjSecId s, u64 n);
@@ -330,6 +345,7 @@ class ObjBuilder {
   static constexpr u64 kFirstChunk = 256, kBigChunk = 65536;
   static constexpr size_t kSmallChunks = 8;  // 256 .. 32768, then 64 KiB each
   u8* grow(ObjSection& sec, size_t idx);
+  u64 write_slow(ObjSecId s, const void* data, size_t n);
   void check_writable() const;
 
   Compiler& c_;

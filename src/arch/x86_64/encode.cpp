@@ -18,6 +18,7 @@
 
 #include "core/base.h"
 
+#include <initializer_list>
 #include <utility>
 
 namespace cfree::x86 {
@@ -42,66 +43,76 @@ bool in_width(i64 v, unsigned sz) {
   return v >= lo && v <= hi;
 }
 
-bool mem_size_ok(const Operand& o, unsigned want) { return o.size == 0 || o.size == want; }
-
-bool match(OT t, const Operand& o, const Form& f) {
-  auto is_reg = [&](RegClass c) { return o.kind == OpKind::Reg && reg_class(o.reg) == c; };
-  bool mem = o.kind == OpKind::Mem;
-  bool plain_imm = o.kind == OpKind::Imm && !o.sym;
-  switch (t) {
-    case OT::None: return o.kind == OpKind::None;
-    case OT::G8: return is_reg(RegClass::Gpr8) || is_reg(RegClass::Gpr8Hi);
-    case OT::G16: return is_reg(RegClass::Gpr16);
-    case OT::G32: return is_reg(RegClass::Gpr32);
-    case OT::G64: return is_reg(RegClass::Gpr64);
-    case OT::E8: return is_reg(RegClass::Gpr8) || is_reg(RegClass::Gpr8Hi) || (mem && mem_size_ok(o, 1));
-    case OT::E16: return is_reg(RegClass::Gpr16) || (mem && mem_size_ok(o, 2));
-    case OT::E32: return is_reg(RegClass::Gpr32) || (mem && mem_size_ok(o, 4));
-    case OT::E64: return is_reg(RegClass::Gpr64) || (mem && mem_size_ok(o, 8));
-    case OT::M: return mem;
-    case OT::M8: return mem && mem_size_ok(o, 1);
-    case OT::M16: return mem && mem_size_ok(o, 2);
-    case OT::M32: return mem && mem_size_ok(o, 4);
-    case OT::M64: return mem && mem_size_ok(o, 8);
-    case OT::M80: return mem && mem_size_ok(o, 10);
-    case OT::M128: return mem && mem_size_ok(o, 16);
-    case OT::I8: return plain_imm && in_width(o.imm, 1);
-    case OT::I16: return plain_imm && in_width(o.imm, 2);
-    case OT::I32:
-      if (o.kind != OpKind::Imm) return false;
-      if (o.sym) return o.rkind != RelocKind::Abs64 && o.rkind != RelocKind::Pc64;
-      return f.sz == 8 ? fits_i32(o.imm) : in_width(o.imm, 4);
-    case OT::I64: return o.kind == OpKind::Imm && (!o.sym || o.rkind == RelocKind::Abs64);
-    case OT::I8S: return plain_imm && in_width(o.imm, f.sz) && fits_i8(normalize(o.imm, f.sz));
-    case OT::U8: return plain_imm && o.imm >= -128 && o.imm <= 255;
-    case OT::One: return plain_imm && o.imm == 1;
-    case OT::AL: return o.kind == OpKind::Reg && o.reg == Reg::AL;
-    case OT::AX: return o.kind == OpKind::Reg && o.reg == Reg::AX;
-    case OT::EAX: return o.kind == OpKind::Reg && o.reg == Reg::EAX;
-    case OT::RAX: return o.kind == OpKind::Reg && o.reg == Reg::RAX;
-    case OT::CL: return o.kind == OpKind::Reg && o.reg == Reg::CL;
-    case OT::DX: return o.kind == OpKind::Reg && o.reg == Reg::DX;
-    case OT::X: return is_reg(RegClass::Xmm);
-    case OT::XM32: return is_reg(RegClass::Xmm) || (mem && mem_size_ok(o, 4));
-    case OT::XM64: return is_reg(RegClass::Xmm) || (mem && mem_size_ok(o, 8));
-    case OT::XM128: return is_reg(RegClass::Xmm) || (mem && mem_size_ok(o, 16));
-    case OT::ST0: return o.kind == OpKind::Reg && o.reg == Reg::ST0;
-    case OT::STI: return is_reg(RegClass::St);
-    case OT::Rel8: return false;  // chosen through relaxation, never directly
-    case OT::Rel32: return o.kind == OpKind::Label || o.kind == OpKind::Sym;
-  }
-  return false;
+// Operand matching is bit tests: each operand is turned once into the set of
+// operand types (table.h OT) that accept it, and a form matches when each
+// of its types is in the set of the operand in that position.  Immediates
+// whose acceptance depends on the form's operand size get extra bits.
+constexpr unsigned kI8S16 = kBitI8S16, kI8S32 = kBitI8S32, kI8S64 = kBitI8S64, kI32S64 = kBitI32S64;
+constexpr u64 bit(OT t) { return ot_bit(t); }
+constexpr u64 bits(std::initializer_list<OT> ts) {
+  u64 m = 0;
+  for (OT t : ts) m |= bit(t);
+  return m;
 }
 
-bool form_matches(const Form& f, const Insn& in) {
-  if (f.flags & F_DISASM_ONLY) return false;
-  if ((f.flags & F_STR) && in.opsize != f.sz) return false;
-  for (int k = 0; k < 3; k++) {
-    const Operand& o = in.ops[k];
-    if (!match(f.ot[k], o, f)) return false;
-    if ((f.flags & F_NOMEM) && f.enc[k] == Enc::Rm && o.kind == OpKind::Mem) return false;
+u64 accept(const Operand& o) {
+  switch (o.kind) {
+    case OpKind::None: return bit(OT::None);
+    case OpKind::Reg:
+      switch (reg_class(o.reg)) {
+        case RegClass::Gpr8: case RegClass::Gpr8Hi:
+          return bits({OT::G8, OT::E8}) | (o.reg == Reg::AL ? bit(OT::AL) : 0) | (o.reg == Reg::CL ? bit(OT::CL) : 0);
+        case RegClass::Gpr16:
+          return bits({OT::G16, OT::E16}) | (o.reg == Reg::AX ? bit(OT::AX) : 0) | (o.reg == Reg::DX ? bit(OT::DX) : 0);
+        case RegClass::Gpr32: return bits({OT::G32, OT::E32}) | (o.reg == Reg::EAX ? bit(OT::EAX) : 0);
+        case RegClass::Gpr64: return bits({OT::G64, OT::E64}) | (o.reg == Reg::RAX ? bit(OT::RAX) : 0);
+        case RegClass::Xmm: return bits({OT::X, OT::XM32, OT::XM64, OT::XM128});
+        case RegClass::St: return bit(OT::STI) | (o.reg == Reg::ST0 ? bit(OT::ST0) : 0);
+        default: return 0;
+      }
+    case OpKind::Mem:
+      switch (o.size) {
+        case 0:
+          return bits({OT::M, OT::E8, OT::E16, OT::E32, OT::E64, OT::M8, OT::M16, OT::M32, OT::M64, OT::M80,
+                       OT::M128, OT::XM32, OT::XM64, OT::XM128});
+        case 1: return bits({OT::M, OT::E8, OT::M8});
+        case 2: return bits({OT::M, OT::E16, OT::M16});
+        case 4: return bits({OT::M, OT::E32, OT::M32, OT::XM32});
+        case 8: return bits({OT::M, OT::E64, OT::M64, OT::XM64});
+        case 10: return bits({OT::M, OT::M80});
+        case 16: return bits({OT::M, OT::M128, OT::XM128});
+        default: return bit(OT::M);
+      }
+    case OpKind::Imm: {
+      if (o.sym) {
+        if (o.rkind == RelocKind::Abs64 || o.rkind == RelocKind::Pc64) return bit(OT::I64);
+        return bit(OT::I32) | (u64(1) << kI32S64);
+      }
+      i64 v = o.imm;
+      u64 m = bit(OT::I64);
+      if (in_width(v, 1)) m |= bit(OT::I8);
+      if (in_width(v, 2)) m |= bit(OT::I16);
+      if (in_width(v, 4)) m |= bit(OT::I32);
+      if (fits_i32(v)) m |= u64(1) << kI32S64;
+      if (v >= -128 && v <= 255) m |= bit(OT::U8);
+      if (v == 1) m |= bit(OT::One);
+      if (in_width(v, 2) && fits_i8(normalize(v, 2))) m |= u64(1) << kI8S16;
+      if (in_width(v, 4) && fits_i8(normalize(v, 4))) m |= u64(1) << kI8S32;
+      if (fits_i8(v)) m |= u64(1) << kI8S64;
+      return m;
+    }
+    case OpKind::Label:
+    case OpKind::Sym: return bit(OT::Rel32);
   }
-  if (in.ops[3].kind != OpKind::None) return false;
+  return 0;
+}
+
+// The checks beyond the operand-type bits (the caller tested those).
+bool form_matches(const Form& f, const Insn& in) {
+  if ((f.flags & F_STR) && in.opsize != f.sz) return false;
+  if (f.flags & F_NOMEM)
+    for (int k = 0; k < 3; k++)
+      if (f.enc[k] == Enc::Rm && in.ops[k].kind == OpKind::Mem) return false;
   // xchg eax, eax must not use the 90 short form (it would be a nop).
   if (in.mn == Mn::XCHG && f.op == 0x90 && in.ops[0].kind == OpKind::Reg &&
       in.ops[1].kind == OpKind::Reg && reg_num(in.ops[0].reg) == 0 && reg_num(in.ops[1].reg) == 0)
@@ -287,8 +298,9 @@ bool encode_form(const Form& f, const Insn& in, Encoded* out) {
     b.put_le(0, 4);
     // The short (rel8) form of the same jump, if the table has one.
     if (out->has_label) {
-      for (const Form& g : forms()) {
-        if (g.mn != f.mn || g.ot[0] != OT::Rel8) continue;
+      for (u16 gi : forms_of(f.mn)) {
+        const Form& g = forms()[gi];
+        if (g.ot[0] != OT::Rel8) continue;
         u8 sop = static_cast<u8>(g.op + ((g.flags & F_CC) ? u8(in.cc) : 0));
         out->short_bytes[0] = sop;
         out->short_len = 1;
@@ -325,8 +337,15 @@ bool encode_form(const Form& f, const Insn& in, Encoded* out) {
 }
 
 bool encode_any(const Insn& in, Encoded* out, bool swapped) {
-  for (const Form& f : forms()) {
-    if (f.mn != in.mn || !form_matches(f, in)) continue;
+  if (u16(in.mn) >= u16(Mn::Count) || in.ops[3].kind != OpKind::None) return false;
+  const Form* all = forms().data();
+  const FormNeed* needs = form_needs().data();
+  const u64 a0 = accept(in.ops[0]), a1 = accept(in.ops[1]), a2 = accept(in.ops[2]);
+  for (u16 fi : forms_of(in.mn)) {
+    const FormNeed& n = needs[fi];
+    if (!(a0 & n.need[0]) || !(a1 & n.need[1]) || !(a2 & n.need[2])) continue;
+    const Form& f = all[fi];
+    if (!form_matches(f, in)) continue;
     if (encode_form(f, in, out)) return true;
   }
   if (in.mn == Mn::XCHG && !swapped) {  // symmetric: try r, acc and m, r orders

@@ -387,9 +387,48 @@ constexpr Index build_index() {
 constexpr Index kIndex = build_index();
 static_assert(kIndex.start[4 * 256] <= 4096, "grow Index::list");
 
+// Forms of each mnemonic, in table order (the encoder's lookup).
+struct MnIndex {
+  std::array<u16, size_t(Mn::Count) + 1> start{};
+  std::array<u16, kNumForms> list{};
+};
+
+constexpr MnIndex build_mn_index() {
+  MnIndex ix;
+  std::array<u16, size_t(Mn::Count)> count{};
+  for (const Form& f : kForms) count[size_t(f.mn)]++;
+  u16 pos = 0;
+  for (size_t i = 0; i < count.size(); i++) {
+    ix.start[i] = pos;
+    pos = static_cast<u16>(pos + count[i]);
+  }
+  ix.start[count.size()] = pos;
+  std::array<u16, size_t(Mn::Count)> fillp{};
+  for (size_t i = 0; i < count.size(); i++) fillp[i] = ix.start[i];
+  for (size_t fi = 0; fi < kNumForms; fi++) ix.list[fillp[size_t(kForms[fi].mn)]++] = static_cast<u16>(fi);
+  return ix;
+}
+
+constexpr MnIndex kMnIndex = build_mn_index();
+
+constexpr std::array<FormNeed, kNumForms> build_needs() {
+  std::array<FormNeed, kNumForms> n{};
+  for (size_t i = 0; i < kNumForms; i++)
+    for (int k = 0; k < 3; k++) n[i].need[k] = form_need(kForms[i], k);
+  return n;
+}
+constexpr std::array<FormNeed, kNumForms> kNeeds = build_needs();
+static_assert(unsigned(OT::Rel32) < kBitI8S16, "operand types overlap the size bits");
+
 }  // namespace
 
 std::span<const Form> forms() { return kForms; }
+std::span<const FormNeed> form_needs() { return kNeeds; }
+
+std::span<const u16> forms_of(Mn m) {
+  size_t k = size_t(m);
+  return std::span<const u16>(kMnIndex.list.data() + kMnIndex.start[k], kMnIndex.start[k + 1] - kMnIndex.start[k]);
+}
 
 std::span<const u16> forms_for(unsigned map, u8 op) {
   size_t key = map * 256 + op;

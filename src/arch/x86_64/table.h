@@ -66,7 +66,29 @@ struct Form {
   u8 mrm;      // F_STI / F_FIXED: the fixed ModRM byte (st(i) forms: base, i added)
 };
 
+// Operand matching is bit tests (encode.cpp): an operand accepts a set of
+// operand types, one bit per OT, plus bits for immediates whose acceptance
+// depends on the form's operand size.  form_need(f, k) is the bit the k-th
+// operand of form f requires (0: never matches, e.g. Rel8, which the
+// encoder reaches only through branch relaxation).
+inline constexpr unsigned kBitI8S16 = 56, kBitI8S32 = 57, kBitI8S64 = 58, kBitI32S64 = 59;
+constexpr u64 ot_bit(OT t) { return u64(1) << unsigned(t); }
+constexpr u64 form_need(const Form& f, int k) {
+  OT t = f.ot[k];
+  if ((f.flags & F_DISASM_ONLY) || t == OT::Rel8) return 0;
+  if (t == OT::I8S) return u64(1) << (f.sz == 2 ? kBitI8S16 : f.sz == 4 ? kBitI8S32 : kBitI8S64);
+  if (t == OT::I32 && f.sz == 8) return u64(1) << kBitI32S64;
+  return ot_bit(t);
+}
+struct FormNeed {
+  u64 need[3];
+};
+
 std::span<const Form> forms();
+// form_need() of every form, precomputed (parallel to forms()).
+std::span<const FormNeed> form_needs();
+// Indices (into forms()) of the forms of one mnemonic, in table order.
+std::span<const u16> forms_of(Mn m);
 // Forms whose (map, opcode byte) are as given; for F_CC forms the base
 // opcode (cc = 0) is the key and for OpReg forms the base (reg = 0).
 std::span<const u16> forms_for(unsigned map, u8 op);
