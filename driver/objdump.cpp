@@ -1,7 +1,7 @@
 // objdump.cpp: `cfree objdump`, GNU objdump's common options over
 // libcfree's object reader and disassembler (cfree_objdump in cfree.h).
 //
-// Options: -f -p -h -t -r -s -d -D -x (= -f -p -h -r -t), -j NAME,
+// Options: -a -f -p -h -t -r -s -d -D -x (= -a -f -p -h -r -t), -j NAME,
 // --start-address=A, --stop-address=A, and cfree's own --rewrite=OUT (read
 // a relocatable object into libcfree's object model and write it back with
 // libcfree's ELF writer; used to test the reader and writer against GNU ld).
@@ -26,8 +26,9 @@ const char* const kTool = "objdump";
 void print_help() {
   std::printf(
       "Usage: cfree objdump <option(s)> <file(s)>\n"
-      "Display information from ELF object files, executables and shared libraries.\n"
+      "Display information from ELF object files, archives, executables and shared libraries.\n"
       "At least one of the following switches must be given:\n"
+      "  -a, --archive-headers    Display archive header information\n"
       "  -f, --file-headers       Display the contents of the overall file header\n"
       "  -p, --private-headers    Display the program headers of linked files\n"
       "  -h, --section-headers    Display the contents of the section headers\n"
@@ -72,6 +73,7 @@ int objdump_main(int argc, char** argv) {
       std::string key = eq ? std::string(a, eq - a) : std::string(a);
       const char* val = eq ? eq + 1 : nullptr;
       if (key == "--file-headers") o.file_headers = 1, any = true;
+      else if (key == "--archive-headers") o.archive_headers = 1, any = true;
       else if (key == "--private-headers") o.private_headers = 1, any = true;
       else if (key == "--section-headers" || key == "--headers") o.section_headers = 1, any = true;
       else if (key == "--all-headers") o.archive_headers = o.file_headers = o.private_headers = o.section_headers = o.relocs = o.syms = 1, any = true;
@@ -105,6 +107,7 @@ int objdump_main(int argc, char** argv) {
     if (a[0] == '-' && a[1]) {
       for (const char* p = a + 1; *p; p++) {
         switch (*p) {
+          case 'a': o.archive_headers = 1; any = true; break;
           case 'f': o.file_headers = 1; any = true; break;
           case 'p': o.private_headers = 1; any = true; break;
           case 'h': o.section_headers = 1; any = true; break;
@@ -131,7 +134,7 @@ int objdump_main(int argc, char** argv) {
     files.push_back(a);
   }
   if (!any) {
-    error(kTool, "no operation given: use at least one of -d -D -f -h -p -r -s -t -x");
+    error(kTool, "no operation given: use at least one of -a -d -D -f -h -p -r -s -t -x");
     return kExitUsage;
   }
   if (files.empty()) files.push_back("a.out");

@@ -13,6 +13,7 @@
 
 #include "arch/x86_64/disasm.h"
 #include "core/compiler.h"
+#include "obj/archive.h"
 #include "obj/elf.h"
 
 #include <algorithm>
@@ -33,8 +34,9 @@ struct View {
 
 class Dumper {
  public:
-  Dumper(const ObjBuilder& ob, const CfreeObjdumpOptions& o, const char* name, CfreeWriter* w)
-      : ob_(ob), o_(o), name_(name), w_(w) {}
+  Dumper(const ObjBuilder& ob, const CfreeObjdumpOptions& o, const char* name, CfreeWriter* w,
+         const ArMember* member)
+      : ob_(ob), o_(o), name_(name), w_(w), member_(member) {}
   bool run();
 
  private:
@@ -45,6 +47,7 @@ class Dumper {
   u64 view_size(const View& v) const;
   std::string sym_label(ObjSymId id) const;
   void file_header();
+  void archive_header();
   void section_headers();
   void program_headers();
   void symbol_table();
@@ -57,6 +60,7 @@ class Dumper {
   const CfreeObjdumpOptions& o_;
   const char* name_;
   CfreeWriter* w_;
+  const ArMember* member_;
   std::string buf_;
   bool failed_ = false;
   std::vector<View> views_;
@@ -130,7 +134,10 @@ bool Dumper::run() {
   std::stable_sort(views_.begin(), views_.end(),
                    [](const View& a, const View& b) { return a.file_index < b.file_index; });
   pr("\n%s:     file format %s\n", name_, format_name(ob_.target().arch));
-  if (o_.archive_headers) pr("%s\n", name_);
+  if (o_.archive_headers) {
+    if (member_) archive_header();
+    else pr("%s\n", name_);
+  }
   // The order and blank lines of binutils' dump_bfd().
   if (o_.file_headers) file_header();
   if (o_.private_headers) program_headers();
@@ -142,6 +149,28 @@ bool Dumper::run() {
   if (o_.disassemble || o_.disassemble_all) disassemble();
   flush();
   return !failed_;
+}
+
+// ---- -a ------------------------------------------------------------------
+
+// bfd's print_arelt_descr: "rw-r--r-- 0/0   1960 Jan  1 00:00 1970 name".
+void Dumper::archive_header() {
+  const ArMember& m = *member_;
+  char mode[10];
+  const char* rwx = "rwxrwxrwx";
+  for (int i = 0; i < 9; i++) mode[i] = (m.mode >> (8 - i)) & 1 ? rwx[i] : '-';
+  mode[9] = 0;
+  // Civil date from days since the epoch (H. Hinnant's algorithm).
+  i64 secs = static_cast<i64>(m.date), days = secs / 86400, rem = secs % 86400;
+  i64 z = days + 719468, era = z / 146097, doe = z - era * 146097;
+  i64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  i64 y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+  i64 dd = doy - (153 * mp + 2) / 5 + 1, mm = mp < 10 ? mp + 3 : mp - 9;
+  if (mm <= 2) y++;
+  static const char* const kMon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  pr("%s %u/%u %6zu %s %2d %02d:%02d %lld %s\n", mode, m.uid, m.gid, m.size, kMon[mm - 1], int(dd),
+     int(rem / 3600), int(rem / 60 % 60), (long long)y, std::string(m.name).c_str());
 }
 
 // ---- -f ------------------------------------------------------------------
@@ -575,8 +604,9 @@ void Dumper::disassemble_section(ObjSecId sid) {
 
 }  // namespace
 
-bool objdump(const ObjBuilder& ob, const CfreeObjdumpOptions& opts, const char* name, CfreeWriter* out) {
-  Dumper d(ob, opts, name, out);
+bool objdump(const ObjBuilder& ob, const CfreeObjdumpOptions& opts, const char* name, CfreeWriter* out,
+             const ArMember* member) {
+  Dumper d(ob, opts, name, out, member);
   return d.run();
 }
 
@@ -593,16 +623,33 @@ extern "C" CfreeStatus cfree_objdump(CfreeCompiler* c, const CfreeObjdumpOptions
                                      const void* data, size_t size, CfreeWriter* out) {
   return guard(c, [&]() -> CfreeStatus {
     const u8* p = static_cast<const u8*>(data);
-    CfreeArch arch = elf_peek_arch(p, size);
-    CfreeTarget t = c->target;
-    if (arch != CFREE_ARCH_NONE) t.arch = arch;
-    ObjBuilder ob(*c, t);
-    if (!elf_read(ob, name, p, size)) return CFREE_ERR_COMPILE;
-    if (!objdump(ob, *opts, name, out)) {
-      c->error(0, "%s: cannot write output", name);
-      return CFREE_ERR_IO;
+    auto dump_one = [&](const char* shown, const u8* bytes, size_t n, const ArMember* m) -> CfreeStatus {
+      CfreeArch arch = elf_peek_arch(bytes, n);
+      CfreeTarget t = c->target;
+      if (arch != CFREE_ARCH_NONE) t.arch = arch;
+      ObjBuilder ob(*c, t);
+      if (!elf_read(ob, shown, bytes, n)) return CFREE_ERR_COMPILE;
+      if (!objdump(ob, *opts, shown, out, m)) {
+        c->error(0, "%s: cannot write output", name);
+        return CFREE_ERR_IO;
+      }
+      return CFREE_OK;
+    };
+    if (!is_archive(p, size) && !(size >= 8 && !std::memcmp(p, "!<thin>\n", 8)))
+      return dump_one(name, p, size, nullptr);
+    Archive ar;
+    if (!ar_read(*c, name, p, size, &ar)) return CFREE_ERR_COMPILE;
+    static const char kIn[] = "In archive ";
+    std::string head = std::string(kIn) + name + ":\n";
+    if (out->write(out->ctx, head.data(), head.size()) != 0) return CFREE_ERR_IO;
+    CfreeStatus st = CFREE_OK;
+    for (const ArMember& m : ar.members) {
+      std::string mname(m.name);
+      CfreeStatus r = dump_one(mname.c_str(), m.data, m.size, &m);
+      if (r == CFREE_ERR_IO) return r;
+      if (r != CFREE_OK) st = r;
     }
-    return CFREE_OK;
+    return st;
   });
 }
 

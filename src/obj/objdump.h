@@ -2,6 +2,7 @@
 // it came from (objdump.cpp), behind the public cfree_objdump entry point.
 #pragma once
 
+#include "obj/archive.h"
 #include "obj/obj.h"
 
 #include <cfree.h>
@@ -10,7 +11,9 @@ namespace cfree {
 
 // Write the report for `ob` (read from a file called `name`).  Returns false
 // if the writer failed.
-bool objdump(const ObjBuilder& ob, const CfreeObjdumpOptions& opts, const char* name, CfreeWriter* out);
+// `member` is the archive member it came from, or null.
+bool objdump(const ObjBuilder& ob, const CfreeObjdumpOptions& opts, const char* name, CfreeWriter* out,
+             const ArMember* member = nullptr);
 
 // The architecture named by an ELF header's e_machine, or NONE if `data` is
 // not ELF (the reader then says why).

@@ -3,6 +3,7 @@
 // equivalent to ob), malformed-input handling, and MCEmitter fixups.
 #include "arch/mc.h"
 #include "core/compiler.h"
+#include "obj/archive.h"
 #include "obj/elf.h"
 #include "obj/obj.h"
 #include "unit.h"
@@ -305,4 +306,55 @@ TEST(mc_labels_fixups_and_relaxation) {
   CHECK(ob.relocs(text)[0].kind == RelocKind::Pc32);
   CHECK_EQ(ob.relocs(text)[0].addend, i64(-4));
   CHECK_EQ(ob.relocs(text)[0].offset, at);
+}
+
+TEST(obj_archive_write_read) {
+  Diags d;
+  Compiler c(env_for(&d), x64());
+  ObjBuilder a(c, x64());
+  build_sample(a);
+  std::vector<u8> img;
+  elf_write_bytes(a, &img);
+  std::vector<ArWriteMember> ms(3);
+  ms[0].name = "sample.o";
+  ms[0].data = img.data();
+  ms[0].size = img.size();
+  CHECK(ar_defined_symbols(c, "sample.o", img.data(), img.size(), &ms[0].symbols));
+  // f, tls_var, common_var, weak_ref is undefined, inline_fn; callee undefined.
+  CHECK_EQ(ms[0].symbols.size(), size_t(4));
+  static const u8 odd[] = {'x', 'y', 'z'};
+  ms[1].name = "a-member-name-longer-than-sixteen.txt";
+  ms[1].data = odd;
+  ms[1].size = 3;
+  ms[2].name = "another-long-member-name.o";
+  ms[2].data = img.data();
+  ms[2].size = img.size();
+  ms[2].symbols = {"f2"};
+  std::vector<u8> ar;
+  ar_write(ms, true, &ar);
+  Archive r;
+  CHECK(ar_read(c, "t.a", ar.data(), ar.size(), &r));
+  CHECK_EQ(r.members.size(), size_t(3));
+  CHECK(r.has_index);
+  CHECK_EQ(r.symbols.size(), size_t(5));
+  if (r.members.size() == 3 && r.symbols.size() == 5) {
+    CHECK(r.members[1].name == "a-member-name-longer-than-sixteen.txt");
+    CHECK(r.members[2].name == "another-long-member-name.o");
+    CHECK_EQ(r.members[1].size, size_t(3));
+    CHECK(std::memcmp(r.members[0].data, img.data(), img.size()) == 0);
+    CHECK(r.symbols[0].name == "f");
+    CHECK_EQ(r.symbols[0].header_offset, r.members[0].header_offset);
+    CHECK(r.symbols[4].name == "f2");
+    CHECK_EQ(r.symbols[4].header_offset, r.members[2].header_offset);
+    CHECK_EQ(r.members[0].mode, u32(0644));
+  }
+  // Truncations are diagnosed, never trusted.
+  for (size_t n = 8; n < ar.size(); n += 13) {
+    Archive t;
+    d.msgs.clear();
+    bool ok = ar_read(c, "t.a", ar.data(), n, &t);
+    if (!ok) CHECK(!d.msgs.empty() && d.msgs[0].find("malformed archive") != std::string::npos);
+  }
+  Archive bad;
+  CHECK(!ar_read(c, "bad.a", reinterpret_cast<const u8*>("!<arch>\nxx"), 10, &bad));
 }
