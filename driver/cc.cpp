@@ -9,6 +9,7 @@
 #include <cfree/frontend.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <sys/stat.h>
@@ -295,6 +296,7 @@ int parse_args(int argc, char** argv, CcOptions& o) {
         o.copts.opt_level = 1;
       } else if (!std::strcmp(l, "s") || !std::strcmp(l, "z")) {
         o.copts.opt_level = 2;
+        o.extra_args.push_back(keep(s));  // the preprocessor defines __OPTIMIZE_SIZE__
       } else if (!std::strcmp(l, "g")) {
         o.copts.opt_level = 1;
       } else if (!std::strcmp(l, "fast")) {
@@ -431,6 +433,7 @@ bool is_dir(const std::string& p) {
 // cfree's freestanding headers: <bindir>/../lib/cfree/include when installed,
 // else the source tree's rt/include baked in at build time.
 std::string rt_include_dir() {
+  if (const char* env = std::getenv("CFREE_RT_INCLUDE_DIR")) return env;  // tests, relocated installs
   char buf[4096];
   ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
   if (n > 0) {

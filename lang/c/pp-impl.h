@@ -95,7 +95,7 @@ struct FileData {
   std::string path;
   const char* data = nullptr;
   size_t size = 0;
-  bool released = false;
+  bool borrowed = false;   // the main input: not ours to release
   bool once = false;        // #pragma once seen
   bool included = false;
   CfreeSym guard = 0;       // include guard macro, once known
@@ -125,7 +125,6 @@ struct Source {
   bool mi_valid = true;
   bool mi_seen_token = false;  // a token or directive before the guard
   bool mi_closed = false;      // the guard's #endif has been seen
-  u32 mi_cond = UINT32_MAX;    // index of the guard conditional
   CfreeSym mi_macro = 0;
 };
 
@@ -134,7 +133,7 @@ struct Cond {
   u8 dir;          // Directive that opened it
   bool was_true;   // some branch has been taken
   bool in_else;
-  bool skipping_outer;  // enclosing block is skipped
+  bool mi;         // the include-guard candidate of its file
 };
 
 // A macro-expansion context: a token array being read.
@@ -230,7 +229,7 @@ struct Preprocessor::Impl {
   bool has_pending = false;
   u32 directive_line = 0;    // physical line of the directive being processed
   bool last_from_ctx = false;        // the last token get_token returned came from a context
-  const char* top_exp_text = nullptr;  // name of the outermost macro being expanded (-E)
+  CfreeLoc top_exp_loc = 0;  // name of the outermost macro being expanded (-E)
   struct FileDep {
     std::string path;
     bool system;

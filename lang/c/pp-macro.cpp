@@ -303,7 +303,7 @@ void Preprocessor::Impl::get_token(Token& t) {
     if (prevent_expansion) return;
     Token name = t;
     bool from_ctx = last_from_ctx;
-    if (ctx.empty() && !collecting && !peeking && expand_depth == 0) top_exp_text = t.text;
+    if (ctx.empty() && !collecting && !peeking && expand_depth == 0) top_exp_loc = t.loc;
     if (enter_macro(m, name)) {
       if (in_directive || !want_padding) continue;
       t = make_padding(&name);
@@ -571,7 +571,10 @@ Token Preprocessor::Impl::stringify(const Token* toks, size_t n, CfreeLoc loc, u
   r.text = perm_dup(s.data(), s.size());
   r.len = static_cast<u32>(s.size());
   r.loc = loc;
-  r.flags = static_cast<u16>((flags & (kTokSpace | kTokSystem)) | kTokStringified | kTokFromMacro);
+  // GCC gives the new token the location of the last token lexed (the
+  // invocation), so its "system header"-ness is that of the current file.
+  r.flags = static_cast<u16>((flags & kTokSpace) | (stack.back().sysp ? kTokSystem : 0) |
+                             kTokStringified | kTokFromMacro);
   return r;
 }
 

@@ -218,13 +218,15 @@ class Printer final : public PrintHooks {
   bool src_set_ = false, src_white_ = false;  // print.source (non-NULL?) and its PREV_WHITE
   bool prev_was_system_ = false;
   bool line_marker_emitted_ = false;
-  const char* top_text_ = nullptr;
+  CfreeLoc top_loc_ = 0;
   u32 top_line_ = 0, top_col_ = 1;
 
   // Presumed line and column of text in the current source: on the current
   // line in the common case; behind it after a look-ahead crossed lines.
-  static void locate(const Source& s, const char* text, u32* line, u32* col) {
-    if (!text || text < s.begin || text > s.end) {
+  static void locate(const Source& s, CfreeLoc loc, u32* line, u32* col) {
+    const char* text = loc >= s.base && loc - s.base <= static_cast<size_t>(s.end - s.begin)
+                           ? s.begin + (loc - s.base) : nullptr;
+    if (!text) {
       *line = presumed(s, s.line);
       *col = 1;
       return;
@@ -309,14 +311,14 @@ void Printer::run() {
     bool from_ctx = pp_->last_from_ctx;
     u32 line, col;
     if (from_ctx) {
-      if (pp_->top_exp_text != top_text_) {
-        top_text_ = pp_->top_exp_text;
-        locate(s, top_text_, &top_line_, &top_col_);
+      if (pp_->top_exp_loc != top_loc_) {
+        top_loc_ = pp_->top_exp_loc;
+        locate(s, top_loc_, &top_line_, &top_col_);
       }
       line = top_line_;
       col = top_col_;
     } else {
-      locate(s, t.text, &line, &col);
+      locate(s, t.loc, &line, &col);
     }
     if (avoid) {
       if (!src_set_) {

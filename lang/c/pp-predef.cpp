@@ -163,6 +163,15 @@ void Preprocessor::Impl::predefine(std::string& out) {
   } else {
     def("__NO_INLINE__", "1");
   }
+  if (target.arch == CFREE_ARCH_RISCV64) {
+    // The code model follows position independence (GCC's riscv defaults).
+    if (opts && opts->pic) {
+      def("__riscv_cmodel_medany", "1");
+      def("__riscv_cmodel_pic", "1");
+    } else {
+      def("__riscv_cmodel_medlow", "1");
+    }
+  }
   if (opts && opts->pic) {
     const char* v = opts->pic == 2 ? "2" : "1";
     def("__pic__", v);

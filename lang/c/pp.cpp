@@ -26,8 +26,8 @@ bool parse_std(const char* std, LangStd* out) {
     bool gnu;
   };
   static constexpr Row kStds[] = {
-      {"c89", 199409, false},   {"c90", 199409, false},   {"iso9899:1990", 199409, false},
-      {"iso9899:199409", 199409, false}, {"gnu89", 199409, true}, {"gnu90", 199409, true},
+      {"c89", 198900, false},   {"c90", 198900, false},   {"iso9899:1990", 198900, false},
+      {"iso9899:199409", 199409, false}, {"gnu89", 198900, true}, {"gnu90", 198900, true},
       {"c99", 199901, false},   {"c9x", 199901, false},   {"iso9899:1999", 199901, false},
       {"gnu99", 199901, true},  {"gnu9x", 199901, true},  {"c11", 201112, false},
       {"c1x", 201112, false},   {"iso9899:2011", 201112, false}, {"gnu11", 201112, true},
@@ -203,7 +203,7 @@ Preprocessor::Impl::Impl(CfreeCompiler* c_, const CfreeCompileOptions* opts_,
 Preprocessor::Impl::~Impl() {
   const CfreeEnv* env = cfree_compiler_env(c);
   for (FileData* f : file_list) {
-    if (f->data && env->file_io.release) env->file_io.release(env->file_io.ctx, f->data, f->size);
+    if (f->data && !f->borrowed && env->file_io.release) env->file_io.release(env->file_io.ctx, f->data, f->size);
     delete f;
   }
   cfree_arena_free(scratch);
@@ -652,7 +652,10 @@ void Preprocessor::Impl::directive(Source& s, Token& hash) {
           diag(CFREE_SEV_ERROR, t.loc, nullptr, "#%s after #else", cond_name(d));
         }
         if (d == kDirElse) cd.in_else = true;
-        if (conds.size() - 1 == s.mi_cond) s.mi_valid = false;
+        if (conds.back().mi) {
+          s.mi_valid = false;
+          conds.back().mi = false;
+        }
         Token x;
         lex_raw(s, x);
         if (d == kDirElse) skip_rest(s, x, "else");
@@ -669,7 +672,7 @@ void Preprocessor::Impl::directive(Source& s, Token& hash) {
         diag(CFREE_SEV_ERROR, t.loc, nullptr, "#endif without #if");
         break;
       }
-      if (conds.size() - 1 == s.mi_cond) {
+      if (conds.back().mi) {
         s.mi_closed = true;
         s.mi_valid = true;
       }
@@ -927,6 +930,7 @@ void Preprocessor::Impl::dir_ifdef(Source& s, Token& t, bool ndef, bool elif) {
   Token name;
   lex_raw(s, name);
   bool value = false;
+  bool mi_now = false;
   CfreeSym cmacro = 0;
   if (!name.sym) {
     diag(CFREE_SEV_ERROR, name.kind == Tok::Eod ? t.loc : name.loc, nullptr,
@@ -945,12 +949,12 @@ void Preprocessor::Impl::dir_ifdef(Source& s, Token& t, bool ndef, bool elif) {
   }
   // Top-of-file #ifndef: a candidate include guard.
   if (s.mi_valid && !s.mi_macro && cmacro && conds.size() == s.cond_base) {
-    s.mi_cond = static_cast<u32>(conds.size());
+    mi_now = true;
     s.mi_macro = cmacro;
   } else if (conds.size() == s.cond_base) {
     s.mi_valid = false;
   }
-  conds.push_back({t.loc, static_cast<u8>(ndef ? kDirIfndef : kDirIfdef), value, false, false});
+  conds.push_back({t.loc, static_cast<u8>(ndef ? kDirIfndef : kDirIfdef), value, false, mi_now});
   skip_after = !value;
 }
 
@@ -981,13 +985,14 @@ void Preprocessor::Impl::dir_if(Source& s, Token& t, bool elif) {
     }
   }
   bool value = eval_if(s, t);
+  bool mi_now = false;
   if (s.mi_valid && !s.mi_macro && cmacro && conds.size() == s.cond_base) {
-    s.mi_cond = static_cast<u32>(conds.size());
+    mi_now = true;
     s.mi_macro = cmacro;
   } else if (conds.size() == s.cond_base) {
     s.mi_valid = false;
   }
-  conds.push_back({t.loc, static_cast<u8>(kDirIf), value, false, false});
+  conds.push_back({t.loc, static_cast<u8>(kDirIf), value, false, mi_now});
   skip_after = !value;
 }
 
@@ -1026,7 +1031,7 @@ void Preprocessor::Impl::skip_block(Source& s) {
               skipping = was_skipping;
               skip_rest(s, x, "endif");
               Cond& cd = conds.back();
-              if (conds.size() - 1 == s.mi_cond) {
+              if (conds.back().mi) {
                 s.mi_closed = true;
                 s.mi_valid = true;
               }
@@ -1045,7 +1050,10 @@ void Preprocessor::Impl::skip_block(Source& s) {
                 skipping = true;
               }
               cd.in_else = true;
-              if (conds.size() - 1 == s.mi_cond) s.mi_valid = false;
+              if (conds.back().mi) {
+          s.mi_valid = false;
+          conds.back().mi = false;
+        }
               Token x;
               lex_raw(s, x);
               if (!cd.was_true) {
@@ -1067,7 +1075,10 @@ void Preprocessor::Impl::skip_block(Source& s) {
                 diag(CFREE_SEV_ERROR, d.loc, nullptr, "#%s after #else", cond_name(k));
                 skipping = true;
               }
-              if (conds.size() - 1 == s.mi_cond) s.mi_valid = false;
+              if (conds.back().mi) {
+          s.mi_valid = false;
+          conds.back().mi = false;
+        }
               if (!cd.was_true) {
                 skipping = was_skipping;
                 bool v;
@@ -1152,7 +1163,8 @@ void Preprocessor::Impl::start() {
     m.is_main = true;
     auto* fd = new FileData;
     fd->path = input.name;
-    fd->data = nullptr;  // borrowed, never released
+    fd->data = input.data;
+    fd->borrowed = true;
     fd->size = input.size;
     file_list.push_back(fd);
     files.emplace(normalize_key(input.name), fd);
@@ -1194,7 +1206,7 @@ void Preprocessor::Impl::start() {
       }
     }
   }
-  if (!nostdinc && !freestanding && !asm_mode) {
+  if (!nostdinc && !freestanding) {
     std::string p;
     int di;
     if (find_include("stdc-predef.h", 13, true, -1, &p, &di)) cmd += "#include <stdc-predef.h>\n";

@@ -25,7 +25,7 @@ struct Fatal {};
 
 // The -std= dialect, as the lexer and predefined macros need it.
 struct LangStd {
-  int version = 201710;  // __STDC_VERSION__ (199409 for c89/c90, 199901, 201112, 201710, 202000)
+  int version = 201710;  // __STDC_VERSION__: 198900 for c89/c90 (none defined), 199409, 199901, 201112, 201710, 202000
   bool gnu = true;       // gnu* modes: `asm`/`typeof` keywords, no __STRICT_ANSI__
   bool trigraphs = false;
 };

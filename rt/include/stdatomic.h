@@ -54,7 +54,9 @@ typedef _Atomic __UINTMAX_TYPE__ atomic_uintmax_t;
 #define atomic_init(PTR, VAL) atomic_store_explicit (PTR, VAL, __ATOMIC_RELAXED)
 #define kill_dependency(Y) __extension__ ({ __auto_type __kill_dependency_tmp = (Y); __kill_dependency_tmp; })
 
+extern void atomic_thread_fence (memory_order);
 #define atomic_thread_fence(MO) __atomic_thread_fence (MO)
+extern void atomic_signal_fence (memory_order);
 #define atomic_signal_fence(MO) __atomic_signal_fence (MO)
 #define atomic_is_lock_free(OBJ) __atomic_is_lock_free (sizeof (*(OBJ)), (OBJ))
 
@@ -96,12 +98,20 @@ typedef _Atomic __UINTMAX_TYPE__ atomic_uintmax_t;
 #define atomic_fetch_and_explicit(PTR, VAL, MO) __atomic_fetch_and ((PTR), (VAL), (MO))
 
 typedef _Atomic struct {
+#if __GCC_ATOMIC_TEST_AND_SET_TRUEVAL == 1
   _Bool __val;
+#else
+  unsigned char __val;
+#endif
 } atomic_flag;
 #define ATOMIC_FLAG_INIT { 0 }
+extern _Bool atomic_flag_test_and_set (volatile atomic_flag *);
 #define atomic_flag_test_and_set(PTR) __atomic_test_and_set ((PTR), __ATOMIC_SEQ_CST)
+extern _Bool atomic_flag_test_and_set_explicit (volatile atomic_flag *, memory_order);
 #define atomic_flag_test_and_set_explicit(PTR, MO) __atomic_test_and_set ((PTR), (MO))
+extern void atomic_flag_clear (volatile atomic_flag *);
 #define atomic_flag_clear(PTR) __atomic_clear ((PTR), __ATOMIC_SEQ_CST)
+extern void atomic_flag_clear_explicit (volatile atomic_flag *, memory_order);
 #define atomic_flag_clear_explicit(PTR, MO) __atomic_clear ((PTR), (MO))
 
 #endif /* _STDATOMIC_H */

@@ -120,12 +120,6 @@ typedef struct {
 #endif
 #endif
 
-#if defined(__STDC_VERSION__) && __STDC_VERSION__ > 201710L
-#ifndef _GCC_NULLPTR_T
-#define _GCC_NULLPTR_T
-typedef __typeof__(nullptr) nullptr_t;
-#endif
-#endif
 #endif /* _STDDEF_H */
 
 #endif /* the guard / __need_* test */
