@@ -595,127 +595,116 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
 
   // ---- atomics ----
   if (is_atomic || is_sync) {
-    args(&a, &al, true);
-    if (a.empty() && n != "__sync_synchronize") {
-      error(loc, "too few arguments to function '%s'", s);
-      return mk_const(t_int, 0);
-    }
-    if (n == "__atomic_thread_fence" || n == "__atomic_signal_fence" || n == "__sync_synchronize") {
-      CfreeMemOrder o = a.empty() ? CFREE_ORDER_SEQ_CST : order_of(rvalue(a[0]));
-      if (!a.empty()) discard(rvalue(a[0]));
-      if (g.on()) cfree_cg_fence(g.cg, o);
-      Val r;
-      r.k = Val::Void;
-      r.ty = t_void;
-      return r;
-    }
+    Val vvoid;
+    vvoid.k = Val::Void;
+    vvoid.ty = t_void;
     if (n == "__atomic_always_lock_free" || n == "__atomic_is_lock_free") {
-      for (size_t i = a.size(); i-- > 0;) discard(rvalue(a[i]));
+      args(&a, &al, false);
+      if (a.empty()) return mk_const(t_bool, 0);
       Val v = rvalue(a[0]);
       return mk_const(t_bool, v.k == Val::Const && v.i <= 8);
     }
-    Val p = rvalue(a[0]);
-    if (!p.ty || p.ty->k != TK::Ptr) {
-      error(al[0], "argument 1 of '%s' must be a non-void pointer type", s);
-      for (size_t i = a.size(); i-- > 0;) discard(rvalue(a[i]));
+    if (n == "__atomic_thread_fence" || n == "__atomic_signal_fence" || n == "__sync_synchronize") {
+      args(&a, &al, false);
+      CfreeMemOrder o = a.empty() ? CFREE_ORDER_SEQ_CST : order_of(rvalue(a[0]));
+      if (g.on()) cfree_cg_fence(g.cg, o);
+      return vvoid;
+    }
+    // Value arguments are evaluated, converted and pushed in order as they
+    // are parsed; memory orders (constants) follow them.
+    bool cas_n = n == "__atomic_compare_exchange_n";
+    bool sync_cas = n == "__sync_bool_compare_and_swap" || n == "__sync_val_compare_and_swap";
+    int nv = 2;
+    if (n == "__atomic_load_n" || n == "__sync_lock_release" || n == "__atomic_test_and_set" || n == "__atomic_clear") nv = 1;
+    else if (cas_n || sync_cas) nv = 3;
+    if (!expect(Tok::LParen)) return mk_const(t_int, 0);
+    std::vector<Val> rv;
+    CType* vt = t_int;
+    bool bad = false;
+    while (tok.kind != Tok::RParen && tok.kind != Tok::Eof) {
+      CfreeLoc aloc = tok.loc;
+      Val v = assign_expr();
+      v = rvalue(v);
+      int idx = static_cast<int>(rv.size());
+      if (idx == 0) {
+        if (!v.ty || v.ty->k != TK::Ptr || v.ty->base->k == TK::Void) {
+          error(aloc, "argument 1 of '%s' must be a non-void pointer type", s);
+          bad = true;
+        } else {
+          vt = v.ty->base->unq;
+        }
+        materialize(v);
+      } else if (idx < nv) {
+        if (!(cas_n && idx == 1)) v = convert(v, vt->k == TK::Ptr && !(sync_cas) && n != "__atomic_exchange_n" && n != "__atomic_store_n" ? t_long : vt);
+        materialize(v);
+      }
+      rv.push_back(v);
+      if (!accept(Tok::Comma)) break;
+    }
+    expect(Tok::RParen);
+    for (size_t i = rv.size(); i-- > static_cast<size_t>(nv);)
+      if (on_stack(rv[i])) g.pop();
+    if (bad || static_cast<int>(rv.size()) < nv) {
+      if (!bad) error(loc, "too few arguments to function '%s'", s);
+      for (int i = std::min<int>(nv, static_cast<int>(rv.size())); i-- > 0;) g.pop();
       return mk_const(t_int, 0);
     }
-    CType* vt = p.ty->base->unq;
+    CfreeMemOrder o1 = rv.size() > static_cast<size_t>(nv) ? order_of(rv[nv]) : CFREE_ORDER_SEQ_CST;
     CfreeType ct = cgt(vt->k == TK::Bool ? t_uchar : vt);
-    // Arguments are evaluated; bring them into canonical stack order.
-    std::vector<Val> rv;
-    for (Val& v : a) rv.push_back(rvalue(v));
-    auto push_all = [&](size_t k, CType* conv_t) {
-      // Materialize args 0..k-1 in order (args already on stack stay).
-      for (size_t i = 0; i < k && i < rv.size(); i++) {
-        bool later_on_stack = false;
-        for (size_t j = i + 1; j < rv.size(); j++)
-          if (on_stack(rv[j])) later_on_stack = true;
-        if (!on_stack(rv[i]) && later_on_stack) {
-          error(loc, "unsupported argument evaluation order in '%s'", s);
-        }
-        if (i >= 1 && conv_t && i != 1000) rv[i] = convert(rv[i], conv_t);
-        materialize(rv[i]);
-      }
-    };
-    auto rmw_op = [&](const std::string& x) -> int {
-      if (x.find("add") != std::string::npos) return CFREE_ATOMIC_ADD;
-      if (x.find("sub") != std::string::npos) return CFREE_ATOMIC_SUB;
-      if (x.find("nand") != std::string::npos) return CFREE_ATOMIC_NAND;
-      if (x.find("and") != std::string::npos) return CFREE_ATOMIC_AND;
-      if (x.find("xor") != std::string::npos) return CFREE_ATOMIC_XOR;
-      if (x.find("or") != std::string::npos) return CFREE_ATOMIC_OR;
-      return -1;
-    };
     if (n == "__atomic_load_n") {
-      CfreeMemOrder o = rv.size() > 1 ? order_of(rv[1]) : CFREE_ORDER_SEQ_CST;
-      if (rv.size() > 1) discard(rv[1]);
-      materialize(rv[0]);
       if (g.on()) {
-        cfree_cg_atomic_load(g.cg, ct, o);
+        cfree_cg_atomic_load(g.cg, ct, o1);
         g.stack.back() = ct;
       }
       return mk_stack(vt);
     }
-    if (n == "__atomic_store_n" || n == "__sync_lock_release") {
-      CfreeMemOrder o = n == "__sync_lock_release" ? CFREE_ORDER_RELEASE : rv.size() > 2 ? order_of(rv[2]) : CFREE_ORDER_SEQ_CST;
-      if (rv.size() > 2) discard(rv[2]);
-      if (n == "__sync_lock_release") rv.push_back(mk_const(vt, 0));
-      push_all(2, vt);
+    if (n == "__atomic_store_n") {
       if (g.on()) {
-        cfree_cg_atomic_store(g.cg, ct, o);
+        cfree_cg_atomic_store(g.cg, ct, o1);
         g.stack.resize(g.stack.size() - 2);
       }
-      Val r;
-      r.k = Val::Void;
-      r.ty = t_void;
-      return r;
+      return vvoid;
+    }
+    if (n == "__sync_lock_release" || n == "__atomic_clear") {
+      g.push_int(ct, 0);
+      if (g.on()) {
+        cfree_cg_atomic_store(g.cg, ct, is_sync ? CFREE_ORDER_RELEASE : o1);
+        g.stack.resize(g.stack.size() - 2);
+      }
+      return vvoid;
+    }
+    if (n == "__atomic_test_and_set") {
+      g.push_int(ct, 1);
+      if (g.on()) {
+        cfree_cg_atomic_rmw(g.cg, CFREE_ATOMIC_XCHG, ct, o1);
+        g.stack.pop_back();
+        g.stack.back() = ct;
+      }
+      return convert(mk_stack(vt), t_bool);
     }
     if (n == "__atomic_exchange_n" || n == "__sync_lock_test_and_set") {
-      CfreeMemOrder o = n == "__sync_lock_test_and_set" ? CFREE_ORDER_ACQUIRE : rv.size() > 2 ? order_of(rv[2]) : CFREE_ORDER_SEQ_CST;
-      if (rv.size() > 2) discard(rv[2]);
-      push_all(2, vt);
       if (g.on()) {
-        cfree_cg_atomic_rmw(g.cg, CFREE_ATOMIC_XCHG, ct, o);
+        cfree_cg_atomic_rmw(g.cg, CFREE_ATOMIC_XCHG, ct, is_sync ? CFREE_ORDER_ACQUIRE : o1);
         g.stack.pop_back();
         g.stack.back() = ct;
       }
       return mk_stack(vt);
     }
-    if (n == "__atomic_compare_exchange_n" || n == "__sync_bool_compare_and_swap" || n == "__sync_val_compare_and_swap") {
-      bool sync = is_sync;
-      CfreeMemOrder so = CFREE_ORDER_SEQ_CST, fo = CFREE_ORDER_SEQ_CST;
-      int weak = 0;
-      if (!sync) {
-        if (rv.size() != 6) {
-          error(loc, "wrong number of arguments to function '%s'", s);
-          return mk_const(t_bool, 0);
-        }
-        weak = rv[3].k == Val::Const && rv[3].i;
-        so = order_of(rv[4]);
-        fo = order_of(rv[5]);
-        discard(rv[5]);
-        discard(rv[4]);
-        discard(rv[3]);
-        push_all(2, nullptr);
-        rv[2] = convert(rv[2], vt);
-        materialize(rv[2]);
-        if (g.on()) {
-          cfree_cg_atomic_cas(g.cg, ct, weak, so, fo, cgt(t_bool));
-          g.stack.resize(g.stack.size() - 3);
-          g.stack.push_back(cgt(t_bool));
-        }
-        return mk_stack(t_bool);
+    if (cas_n) {
+      // rv: p, expected*, desired, weak, success, failure
+      int weak = rv.size() > 3 && rv[3].k == Val::Const && rv[3].i;
+      CfreeMemOrder so = rv.size() > 4 ? order_of(rv[4]) : CFREE_ORDER_SEQ_CST;
+      CfreeMemOrder fo = rv.size() > 5 ? order_of(rv[5]) : CFREE_ORDER_SEQ_CST;
+      if (g.on()) {
+        cfree_cg_atomic_cas(g.cg, ct, weak, so, fo, cgt(t_bool));
+        g.stack.resize(g.stack.size() - 3);
+        g.stack.push_back(cgt(t_bool));
       }
-      if (rv.size() != 3) {
-        error(loc, "wrong number of arguments to function '%s'", s);
-        return mk_const(t_int, 0);
-      }
-      // expected value goes through a slot
+      return mk_stack(t_bool);
+    }
+    if (sync_cas) {
+      // [p old new] -> [p &e new] with e = old
       CfreeCgSlot es = g.slot(16, 16);
-      // stack: [p old new] (in some state) -> want [p &exp new] with exp stored
-      push_all(3, vt);
-      // [p old new] -> store old into es
       g.swap();
       g.push_slot(es, 0, cg_ptr);
       g.swap();
@@ -723,7 +712,7 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
       g.push_slot(es, 0, cg_ptr);
       g.swap();
       if (g.on()) {
-        cfree_cg_atomic_cas(g.cg, ct, 0, so, fo, cgt(t_bool));
+        cfree_cg_atomic_cas(g.cg, ct, 0, CFREE_ORDER_SEQ_CST, CFREE_ORDER_SEQ_CST, cgt(t_bool));
         g.stack.resize(g.stack.size() - 3);
         g.stack.push_back(cgt(t_bool));
       }
@@ -733,62 +722,47 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
       g.load(ct, 0);
       return mk_stack(vt);
     }
-    int op = rmw_op(n);
-    if (op >= 0) {
-      bool fetch_first = n.find("fetch_and_") != std::string::npos || n.rfind("__atomic_fetch_", 0) == 0;
-      CfreeMemOrder o = is_sync ? CFREE_ORDER_SEQ_CST : rv.size() > 2 ? order_of(rv[2]) : CFREE_ORDER_SEQ_CST;
-      if (!is_sync && rv.size() > 2) discard(rv[2]);
-      if (vt->k == TK::Ptr && (op == CFREE_ATOMIC_ADD || op == CFREE_ATOMIC_SUB)) {
-        // pointer arithmetic is in bytes for atomics (GCC)
-      }
-      CType* opt = vt->k == TK::Ptr ? t_long : vt;
-      push_all(1, nullptr);
-      rv[1] = convert(rv[1], opt);
-      materialize(rv[1]);
-      if (!fetch_first) {
-        // keep the operand for the final op: stash it
-        CfreeCgSlot os = g.slot(16, 16);
-        g.dup();
-        g.push_slot(os, 0, cg_ptr);
-        g.swap();
-        g.store(cgt(opt), 0);
-        if (g.on()) {
-          cfree_cg_atomic_rmw(g.cg, static_cast<CfreeAtomicOp>(op), ct, o);
-          g.stack.pop_back();
-          g.stack.back() = ct;
-        }
-        Val old = mk_stack(vt->k == TK::Ptr ? t_long : vt);
-        if (vt->k == TK::Ptr) g.retype(cgt(t_long));
-        Val opnd;
-        opnd.k = Val::Lval;
-        opnd.base = Base::Slot;
-        opnd.slot = os;
-        opnd.ty = opt;
-        static const Tok kOps[] = {Tok::Eof, Tok::Plus, Tok::Minus, Tok::Amp, Tok::Pipe, Tok::Caret, Tok::Amp};
-        Val r = arith(kOps[op], old, opnd, loc);
-        if (op == CFREE_ATOMIC_NAND) r = unary_op(Tok::Tilde, r, loc);
-        return convert(r, vt);
-      }
-      if (g.on()) {
-        cfree_cg_atomic_rmw(g.cg, static_cast<CfreeAtomicOp>(op), ct, o);
-        g.stack.pop_back();
-        g.stack.back() = ct;
-      }
-      return mk_stack(vt);
+    int op = -1;
+    if (n.find("nand") != std::string::npos) op = CFREE_ATOMIC_NAND;
+    else if (n.find("add") != std::string::npos) op = CFREE_ATOMIC_ADD;
+    else if (n.find("sub") != std::string::npos) op = CFREE_ATOMIC_SUB;
+    else if (n.find("xor") != std::string::npos) op = CFREE_ATOMIC_XOR;
+    else if (n.find("and") != std::string::npos) op = CFREE_ATOMIC_AND;
+    else if (n.find("or") != std::string::npos) op = CFREE_ATOMIC_OR;
+    if (op < 0) {
+      error(loc, "'%s' is not supported", s);
+      g.pop();
+      g.pop();
+      return mk_const(t_int, 0);
     }
-    if (n == "__atomic_load" || n == "__atomic_store" || n == "__atomic_exchange" || n == "__atomic_compare_exchange" ||
-        n == "__atomic_test_and_set" || n == "__atomic_clear") {
-      if (g.on()) error(loc, "'%s' is not supported yet", s);
-      for (size_t i = rv.size(); i-- > 0;) discard(rv[i]);
-      if (n == "__atomic_test_and_set" || n == "__atomic_compare_exchange") return mk_stack(t_bool);
-      Val r;
-      r.k = Val::Void;
-      r.ty = t_void;
-      return r;
+    bool fetch_first = n.find("fetch_and_") != std::string::npos || n.rfind("__atomic_fetch_", 0) == 0;
+    CfreeMemOrder o = is_sync ? CFREE_ORDER_SEQ_CST : o1;
+    CType* opt = vt->k == TK::Ptr ? t_long : vt;
+    CfreeCgSlot os = 0;
+    if (!fetch_first) {
+      os = g.slot(16, 16);
+      g.dup();
+      g.push_slot(os, 0, cg_ptr);
+      g.swap();
+      g.store(cgt(opt), 0);
     }
-    for (size_t i = rv.size(); i-- > 0;) discard(rv[i]);
-    error(loc, "unsupported builtin '%s'", s);
-    return mk_const(t_int, 0);
+    if (g.on()) {
+      cfree_cg_atomic_rmw(g.cg, static_cast<CfreeAtomicOp>(op), ct, o);
+      g.stack.pop_back();
+      g.stack.back() = ct;
+    }
+    if (fetch_first) return mk_stack(vt);
+    if (vt->k == TK::Ptr) g.retype(cgt(t_long));
+    Val old = mk_stack(opt);
+    Val opnd;
+    opnd.k = Val::Lval;
+    opnd.base = Base::Slot;
+    opnd.slot = os;
+    opnd.ty = opt;
+    static const Tok kOps[] = {Tok::Eof, Tok::Plus, Tok::Minus, Tok::Amp, Tok::Pipe, Tok::Caret, Tok::Amp};
+    Val r = arith(kOps[op], old, opnd, loc);
+    if (op == CFREE_ATOMIC_NAND) r = unary_op(Tok::Tilde, r, loc);
+    return convert(r, vt);
   }
 
   // Unknown __builtin_X: GCC reports an implicit declaration.

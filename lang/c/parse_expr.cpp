@@ -301,7 +301,7 @@ Val Parser::conditional(Val c, CfreeLoc loc) {
   g.spill(&sp, cg_ptr);
   CfreeCgSlot tmpa = g.slot(16, 16), tmp = g.slot(16, 16);
   CfreeCgLabel lelse = g.label(), l1 = g.label(), lend = g.label();
-  Val a;
+  Val a, a_orig;
   CType* at;
   if (gnu) {
     // c ?: b -- c is evaluated once and is the result when non-zero.
@@ -320,6 +320,7 @@ Val Parser::conditional(Val c, CfreeLoc loc) {
     emit_cond_branch(c, false, lelse);
     a = expr();
     a = rvalue(a);
+    a_orig = a;
     at = a.ty ? a.ty->unq : t_int;
     if (at->k != TK::Void) {
       materialize(a);
@@ -335,7 +336,7 @@ Val Parser::conditional(Val c, CfreeLoc loc) {
   g.place(lelse);
   Val b = cond_expr();
   b = rvalue(b);
-  Val a_desc = a;
+  Val a_desc = a_orig;
   if (gnu) a_desc = mk_stack(at);
   CType* t = cond_type(this, a_desc, b, loc);
   bool agg = is_aggregate(t);

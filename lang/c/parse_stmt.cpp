@@ -85,6 +85,18 @@ void Parser::block_item() {
     static_assert_decl();
     return;
   }
+  if (tok.kind == Tok::KwAttribute) {
+    // An attribute declaration: `__attribute__((fallthrough));`
+    Attrs a;
+    parse_attributes(&a);
+    if (accept(Tok::Semi)) return;
+    if (!is_type_start(tok)) {
+      statement();
+      return;
+    }
+    declaration(false);
+    return;
+  }
   if (tok.kind == Tok::KwLabel) {
     // __label__ a, b;  (local labels: treated as function labels)
     advance();

@@ -394,9 +394,9 @@ bool Parser::declaration(bool file_scope) {
         g.nocode++;
         assign_expr();
         g.nocode--;
-      } else if (dl->global && !(dl->sc == SC_EXTERN && !file_scope)) {
+      } else if (dl->global && !(ds.sc == SC_EXTERN && !file_scope)) {
         Decl* o = dl->canon ? dl->canon : dl;
-        if (dl->sc == SC_EXTERN && file_scope) warn(d.loc, nullptr, "'%s' initialized and declared 'extern'", sym_str(d.name));
+        if (ds.sc == SC_EXTERN && file_scope) warn(d.loc, nullptr, "'%s' initialized and declared 'extern'", sym_str(d.name));
         if (ds.is_typedef_name && !ds.had_type && ds.ty == t_int && tok.kind != Tok::LBrace) {
           g.nocode++;
           Val v = assign_expr();
@@ -411,7 +411,7 @@ bool Parser::declaration(bool file_scope) {
         o->defined = true;
         o->def_loc = d.loc;
         emit_static(o, ty, &buf);
-      } else if (dl->sc == SC_EXTERN) {
+      } else if (ds.sc == SC_EXTERN) {
         error(d.loc, "'%s' has both 'extern' and initializer", sym_str(d.name));
         g.nocode++;
         assign_expr();
