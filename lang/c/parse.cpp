@@ -33,6 +33,13 @@ Parser::Parser(CfreeCompiler* cc, Preprocessor* p, CfreeCg* cg, bool emit, const
   init_types();
   ord_.resize(4096);
   tags_.resize(4096);
+  // GCC's predefined typedef names.
+  auto td = [&](const char* name, CType* t) {
+    Decl* d = bind(cfree_sym_intern(c, name, std::strlen(name)), DK::Typedef, t, 0);
+    d->canon = d;
+  };
+  td("__int128_t", t_int128);
+  td("__uint128_t", t_uint128);
   advance();
 }
 

@@ -181,6 +181,7 @@ struct Val {
   CType* ty = nullptr;
   u64 i = 0;               // Const: the value's bits (sign/zero-extended per type)
   long double f = 0;       // FConst
+  long double fi = 0;      // FConst of complex type: the imaginary part
   i64 off = 0;             // Addr/Lval: byte offset from the base
   Decl* d = nullptr;       // Sym base: the declaration (or nullptr for literals)
   CfreeCgSym sym = 0;      // Sym base

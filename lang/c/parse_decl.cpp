@@ -787,7 +787,9 @@ FuncInfo* Parser::param_list(CfreeLoc lparen) {
       if (ds.sc != SC_NONE && ds.sc != SC_REGISTER) error(ploc, "storage class specified for parameter");
       Declarator d;
       declarator(ds.ty, &d, true, true);
+      parse_attributes(&d.attrs);
       CType* t = d.ty;
+      if (d.attrs.has_mode) t = apply_mode(t, d.attrs, d.loc);
       if (t->k == TK::Array) t = qualify(pointer_to(t->base), t->q);
       else if (t->k == TK::Func) t = pointer_to(t);
       if (t->k == TK::Void) {

@@ -487,7 +487,11 @@ Val Parser::unary_op(Tok op, Val v, CfreeLoc loc) {
     return v;
   }
   if (v.k == Val::Const) return mk_const(pt, 0 - v.i);
-  if (v.k == Val::FConst) return mk_fconst(pt, -v.f);
+  if (v.k == Val::FConst) {
+    Val r = mk_fconst(pt, -v.f);
+    r.fi = -v.fi;
+    return r;
+  }
   if (pt->k == TK::Complex) return v;
   materialize(v);
   g.unop(is_float(pt) ? CFREE_OP_FNEG : CFREE_OP_NEG, cgt(pt));
@@ -905,7 +909,10 @@ Val Parser::number_literal() {
     if (fl.suffix == 'q') ty = t_float128;
     if (fl.imaginary) ty = complex_of(ty);
     Val v = mk_fconst(ty, fl.value);
-    if (fl.imaginary) v.f = 0;
+    if (fl.imaginary) {
+      v.f = 0;
+      v.fi = fl.value;
+    }
     v.loc = loc;
     return v;
   }
@@ -935,8 +942,8 @@ Val Parser::number_literal() {
   }
   Val v = mk_const(ty, il.value);
   if (il.imaginary) {
-    v = mk_fconst(complex_of(t_double), 0);
-    v.ty = complex_of(is_signed_t(ty) ? ty : ty);
+    v = mk_fconst(complex_of(ty), 0);
+    v.fi = static_cast<long double>(il.value);
   }
   v.loc = loc;
   return v;

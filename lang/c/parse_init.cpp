@@ -45,6 +45,8 @@ void Parser::store_static_scalar(CType* ty, Val v, u64 off, InitBuf* buf, const 
       float_bytes(ty->base, v.f, b);
       u64 es = size_of(ty->base);
       std::memcpy(p, b, es < 16 ? es : 16);
+      float_bytes(ty->base, v.fi, b);
+      if (size >= 2 * es) std::memcpy(p + es, b, es < 16 ? es : 16);
       return;
     }
     u8 b[16];

@@ -570,7 +570,7 @@ void Parser::function_definition(DeclSpec& ds, Declarator& d) {
   for (u32 i = 0; fn && i < fn->n_params; i++) {
     Param& p = fn->params[i];
     if (!p.name) {
-      if (fn->proto) error(p.loc, "parameter name omitted");
+      if (fn->proto) pedwarn(p.loc, "pedantic", "ISO C does not support omitting parameter names in function definitions before C2X");
       continue;
     }
     Decl* prev = lookup(p.name);

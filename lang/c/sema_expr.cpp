@@ -186,7 +186,7 @@ void Parser::materialize(Val& v) {
       return;
     case Val::FConst: {
       if (v.ty->k == TK::Complex) {
-        error(v.loc, "complex arithmetic is not supported yet");
+        if (g.on()) error(v.loc, "complex arithmetic is not supported yet");
         v.k = Val::Stack;
         return;
       }
@@ -290,12 +290,21 @@ Val Parser::convert(Val v, CType* to, bool explicit_cast) {
   bool to_int = is_integer(tu), to_flt = is_float(tu), to_ptr = tu->k == TK::Ptr;
   bool fr_int = is_integer(from), fr_flt = is_float(from), fr_ptr = from->k == TK::Ptr;
   if (tu->k == TK::Complex || from->k == TK::Complex) {
-    // Complex values: types only (arithmetic is not generated yet).
     if (v.k == Val::Const || v.k == Val::FConst) {
-      long double f = v.k == Val::Const ? (is_signed_t(from) ? static_cast<long double>(static_cast<i64>(v.i)) : static_cast<long double>(v.i)) : v.f;
-      if (tu->k == TK::Complex) return mk_fconst(tu, f);
-      if (is_float(tu)) return mk_fconst(tu, f);
-      if (is_integer(tu)) return mk_const(tu, static_cast<u64>(static_cast<i64>(f)));
+      long double re = v.k == Val::Const ? (is_signed_t(from) ? static_cast<long double>(static_cast<i64>(v.i)) : static_cast<long double>(v.i)) : v.f;
+      long double im = v.k == Val::FConst && from->k == TK::Complex ? v.fi : 0;
+      if (tu->k == TK::Complex) {
+        CType* et = tu->base;
+        Val r = mk_fconst(tu, re);
+        if (et->k == TK::Float) re = static_cast<float>(re), im = static_cast<float>(im);
+        else if (et->k == TK::Double) re = static_cast<double>(re), im = static_cast<double>(im);
+        r.f = re;
+        r.fi = im;
+        return r;
+      }
+      if (is_float(tu)) return mk_fconst(tu, re);
+      if (tu->k == TK::Bool) return mk_const(tu, re != 0 || im != 0);
+      if (is_integer(tu)) return mk_const(tu, static_cast<u64>(static_cast<i64>(re)));
     }
     if (on_stack(v) && g.on()) error(v.loc, "complex arithmetic is not supported yet");
     v.ty = tu;
@@ -808,6 +817,22 @@ Val Parser::arith(Tok op, Val a, Val b, CfreeLoc loc) {
     b = convert(b, ct);
   }
   if (ct->k == TK::Complex) {
+    if (a.k == Val::FConst && b.k == Val::FConst && op != Tok::Percent) {
+      long double ar = a.f, ai = a.fi, br = b.f, bi = b.fi, rr = 0, ri = 0;
+      switch (op) {
+        case Tok::Plus: rr = ar + br; ri = ai + bi; break;
+        case Tok::Minus: rr = ar - br; ri = ai - bi; break;
+        case Tok::Star: rr = ar * br - ai * bi; ri = ar * bi + ai * br; break;
+        default: {
+          long double d = br * br + bi * bi;
+          rr = (ar * br + ai * bi) / d;
+          ri = (ai * br - ar * bi) / d;
+        }
+      }
+      Val r = mk_fconst(ct, rr);
+      r.fi = ri;
+      return r;
+    }
     if (g.on()) error(loc, "complex arithmetic is not supported yet");
     discard(b);
     discard(a);
