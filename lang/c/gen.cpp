@@ -180,6 +180,16 @@ void Gen::spill(Spill* s, CfreeType ptr_ty) {
     store(t, 0);
   }
 }
+void Gen::spill_below_top(Spill* s, CfreeType ptr_ty, bool top_on_stack) {
+  spill(s, ptr_ty);
+  if (top_on_stack && !s->slots.empty()) {
+    auto top = s->slots.front();
+    s->slots.erase(s->slots.begin());
+    push_slot(top.first, 0, ptr_ty);
+    load(top.second, 0);
+  }
+}
+
 void Gen::unspill(const Spill& s, CfreeType ptr_ty) {
   if (!on()) return;
   for (size_t i = s.slots.size(); i-- > 0;) {

@@ -240,6 +240,8 @@ class Gen {
   // Spill every live CG value to slots before control flow; restore after.
   void spill(Spill* s, CfreeType ptr_ty);
   void unspill(const Spill& s, CfreeType ptr_ty);
+  // Spill everything but the top value (the one about to be branched on).
+  void spill_below_top(Spill* s, CfreeType ptr_ty, bool top_on_stack);
 };
 
 // ---- Declarator pieces ---------------------------------------------------------

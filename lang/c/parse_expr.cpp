@@ -199,7 +199,7 @@ Val Parser::logical(bool is_and, Val a, CfreeLoc loc) {
     return convert(bb, t_int);
   }
   Spill sp;
-  g.spill(&sp, cg_ptr);
+  g.spill_below_top(&sp, cg_ptr, on_stack(a));
   CfreeCgSlot tmp = g.slot(4, 4);
   CfreeCgLabel lshort = g.label(), lend = g.label();
   emit_cond_branch(a, !is_and, lshort);
@@ -298,7 +298,7 @@ Val Parser::conditional(Val c, CfreeLoc loc) {
   //   branch !c -> Lelse; a; store tmpA; jump L1;
   //   Lelse: b; convert; store tmp; jump Lend;  L1: load tmpA; convert; store tmp;  Lend:
   Spill sp;
-  g.spill(&sp, cg_ptr);
+  g.spill_below_top(&sp, cg_ptr, on_stack(c));
   CfreeCgSlot tmpa = g.slot(16, 16), tmp = g.slot(16, 16);
   CfreeCgLabel lelse = g.label(), l1 = g.label(), lend = g.label();
   Val a, a_orig;
