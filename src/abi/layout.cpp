@@ -114,10 +114,9 @@ bool layout_record(TypeTable& t, TypeId rec, const CfreeField* fields, size_t n,
     const u64 type_size = t.size(in.type) * 8;
     const u64 user_align = u64(in.align) * 8;
     const bool bitfield = in.flags & CFREE_FIELD_BITFIELD;
-    // DECL_PACKED: the member attribute (always honoured on bit-fields), or
-    // the record attribute on members whose type is aligned above a byte.
-    const bool member_packed = (in.flags & CFREE_FIELD_PACKED) && (bitfield || type_align > 8);
-    bool decl_packed = member_packed || (attrs.packed && type_align > 8);
+    // DECL_PACKED: packed on the member or the record, for bit-fields and
+    // members whose type is aligned above a byte (c-decl.c finish_struct).
+    bool decl_packed = ((in.flags & CFREE_FIELD_PACKED) || attrs.packed) && (bitfield || type_align > 8);
     const u64 known_align = is_union ? 0 : lowest_bit(pos);
 
     u64 desired;
