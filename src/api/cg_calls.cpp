@@ -63,7 +63,9 @@ void cfree_cg_call(CfreeCg* cg, CfreeType fn_type, size_t n_args, const CfreeTyp
       } else {
         a.mt = cg_mt(cg, at);
         SValue& v = cg->stack[base + 1 + i];
-        if (v.kind == SV::LabelAddr) cg_to_reg(cg, v);
+        // Label addresses and x87/binary128 constants need a home first
+        // (the latter a temporary slot, never a register).
+        if (v.kind == SV::LabelAddr || (cg_class(a.mt) == RC::Mem && v.kind == SV::Const)) cg_to_reg(cg, v);
       }
     }
     // Operands now need no further registers: read them off the stack.

@@ -131,6 +131,13 @@ CfreeStatus cg_write_asm(CfreeCg* cg, CfreeWriter* out);
 // translation unit and report its own diagnostics; finish returns the error.
 template <class F>
 void api(CfreeCg* cg, F&& f) {
+  if (cg->failed != CFREE_OK) {
+    try {
+      f();
+    } catch (...) {
+    }
+    return;
+  }
   CfreeStatus st = guard(&cg->c, [&] {
     f();
     return CFREE_OK;

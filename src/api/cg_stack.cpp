@@ -260,6 +260,8 @@ Opd cg_addr_to_mem(CfreeCg* cg, SValue& a) {
       }
       [[fallthrough]];
     default: {
+      if (cg_class(a.mt) != RC::Gpr || mt_size(a.mt) != 8)
+        cg_misuse(cg, "an address operand is not a pointer or integer value");
       Opd r = cg_to_reg(cg, a);
       return Opd::ind(r.reg, 0);
     }
