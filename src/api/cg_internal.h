@@ -34,6 +34,7 @@ enum class SV : u8 {
   SymAddr,   // the address of o (a Global operand)
   LabelAddr, // o is LabelAddr
   Mem,       // the value stored at o (Frame/Global/Indirect): a deferred load
+  Cmp,       // a comparison not yet emitted (CfreeCg::pending), always the top
 };
 
 struct SValue {
@@ -109,6 +110,15 @@ struct CfreeCg {
   cfree::Loc last_loc = 0;
   size_t depth = 0;  // DUMP/SYNTAX_ONLY stack depth
   size_t pinned = 0; // top entries that must not be spilled (operands in use)
+  // A comparison pushed by cfree_cg_cmp and not emitted yet: a following
+  // branch fuses it into compare-and-branch; any other operation first
+  // materializes it (cg_flush_cmp).
+  struct PendingCmp {
+    bool active = false;
+    CfreeCmp cmp = CFREE_CMP_EQ;
+    cfree::MT mt = cfree::MT::S32;
+    cfree::SValue a, b;
+  } pending;
   int scope_depth = 0;
 };
 
@@ -126,11 +136,20 @@ CGLabel cg_target_label(CfreeCg* cg, CfreeCgLabel l);
 CfreeStatus cg_write_asm(CfreeCg* cg, CfreeWriter* out);
 
 // Run one API operation: exceptions become a sticky failure.
+void cg_flush_cmp(CfreeCg* cg);
+
 // After a failure the CG keeps answering as in SYNTAX_ONLY mode (fresh
 // slot/label/symbol ids, stack depth), so a frontend can finish the
 // translation unit and report its own diagnostics; finish returns the error.
-template <class F>
+template <bool keep_cmp = false, class F>
 void api(CfreeCg* cg, F&& f) {
+  if (!keep_cmp && cg->pending.active && cg->failed == CFREE_OK) {
+    CfreeStatus st = guard(&cg->c, [&] {
+      cg_flush_cmp(cg);
+      return CFREE_OK;
+    });
+    if (st != CFREE_OK) cg->failed = st;
+  }
   if (cg->failed != CFREE_OK) {
     try {
       f();

@@ -497,6 +497,21 @@ void cfree_cg_cmp(CfreeCg* cg, CfreeCmp cmp, CfreeType operand_type, CfreeType r
     Pin pin(cg, 2);
     Opd sb = cg_source(cg, cg_top(cg, 0));
     Opd sa = cg_top(cg, 1).o;
+    if (cg_class(mt) != RC::Mem && mt != MT::S128 && mt != MT::U128) {
+      // Keep it pending: a branch right after fuses it.
+      cg->pending.b = cg_pop(cg);
+      cg->pending.b.o = sb;
+      cg->pending.a = cg_pop(cg);
+      cg->pending.cmp = cmp;
+      cg->pending.mt = mt;
+      cg->pending.active = true;
+      SValue p;
+      p.kind = SV::Cmp;
+      p.mt = rt;
+      p.type = result_type;
+      cg_push(cg, p);
+      return;
+    }
     Opd d = cg_dest(cg, rt);
     cg->target->cmp(cmp, mt, d, rt, sa, sb);
     cg_free_value(cg, cg_pop(cg));
@@ -549,6 +564,30 @@ void cfree_cg_convert(CfreeCg* cg, CfreeConv conv, CfreeType to) {
   });
 }
 
+}  // extern "C"
+
+namespace cfree {
+
+void cg_flush_cmp(CfreeCg* cg) {
+  if (!cg->pending.active) return;
+  cg->pending.active = false;
+  SValue& p = cg_top(cg);
+  if (p.kind != SV::Cmp) cg_misuse(cg, "pending comparison is not on top of the stack");
+  MT rt = p.mt;
+  CfreeType type = p.type;
+  cg_pop(cg);
+  SValue a = cg->pending.a, b = cg->pending.b;
+  Opd d = cg_dest(cg, rt);
+  cg->target->cmp(cg->pending.cmp, cg->pending.mt, d, rt, a.o, b.o);
+  cg_free_value(cg, b);
+  cg_free_value(cg, a);
+  push_result(cg, d, rt, type);
+}
+
+}  // namespace cfree
+
+extern "C" {
+
 /* ---- Control flow ------------------------------------------------------------------------ */
 
 CfreeCgLabel cfree_cg_label_new(CfreeCg* cg) {
@@ -587,10 +626,32 @@ void cfree_cg_jump(CfreeCg* cg, CfreeCgLabel label) {
 }
 
 void cfree_cg_branch(CfreeCg* cg, int when_true, CfreeCgLabel label) {
-  api(cg, [&] {
+  api<true>(cg, [&] {
     if (cg_virtual(cg, 1, 0)) {
       if (cg->mode == CFREE_CG_DUMP) dump_line(cg, "branch %s L%u", when_true ? "true" : "false", label);
       return;
+    }
+    if (cg->pending.active) {
+      CfreeCmp c = cg->pending.cmp;
+      bool fuse = true;
+      if (!when_true) {
+        static const CfreeCmp neg[] = {CFREE_CMP_NE, CFREE_CMP_EQ, CFREE_CMP_SGE, CFREE_CMP_SGT,
+                                       CFREE_CMP_SLE, CFREE_CMP_SLT, CFREE_CMP_UGE, CFREE_CMP_UGT,
+                                       CFREE_CMP_ULE, CFREE_CMP_ULT, CFREE_CMP_FUNE, CFREE_CMP_FOEQ};
+        if (c <= CFREE_CMP_FUNE) c = neg[c];
+        else fuse = false;  // ordered float compares have no ordered negation
+      }
+      if (fuse) {
+        cg_pop(cg);  // the placeholder
+        cg->pending.active = false;
+        SValue a = cg->pending.a, b = cg->pending.b;
+        before_control_flow(cg);
+        cg->target->cmp_branch(c, cg->pending.mt, a.o, b.o, cg_target_label(cg, label));
+        cg_free_value(cg, b);
+        cg_free_value(cg, a);
+        return;
+      }
+      cg_flush_cmp(cg);
     }
     SValue v = cg_pop(cg);
     before_control_flow(cg);

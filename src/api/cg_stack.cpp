@@ -187,6 +187,8 @@ Opd cg_to_reg(CfreeCg* cg, SValue& v) {
   switch (v.kind) {
     case SV::Reg:
       return v.o;
+    case SV::Cmp:
+      cg_misuse(cg, "pending comparison used as an operand");
     case SV::Const: {
       Opd d = cg_dest(cg, v.mt);
       if (mt_is_float(v.mt) || is_pair(v.mt)) {
