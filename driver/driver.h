@@ -54,6 +54,7 @@ class OutputFile {
   std::string path_, tmp_;
   void* fp_ = nullptr;
   bool failed_ = false;
+  bool direct_ = false;  // writing a non-regular file in place (e.g. /dev/null)
   CfreeWriter writer_{};
 };
 

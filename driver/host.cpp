@@ -164,6 +164,19 @@ bool OutputFile::open(std::string* err) {
     fp_ = stdout;
     return true;
   }
+  // A path that exists and is not a regular file (/dev/null, a FIFO, a
+  // terminal) is written directly: renaming a temporary over it would
+  // replace the device node.
+  struct stat st;
+  if (::stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    fp_ = std::fopen(path_.c_str(), "wb");
+    if (!fp_) {
+      *err = std::strerror(errno);
+      return false;
+    }
+    direct_ = true;
+    return true;
+  }
   std::string tmpl = path_ + ".tmpXXXXXX";
   std::vector<char> buf(tmpl.begin(), tmpl.end());
   buf.push_back(0);
@@ -197,6 +210,11 @@ bool OutputFile::commit(std::string* err) {
   }
   FILE* fp = static_cast<FILE*>(fp_);
   fp_ = nullptr;
+  if (direct_) {
+    bool dok = !failed_ && std::fclose(fp) == 0;
+    if (!dok) *err = std::strerror(errno ? errno : EIO);
+    return dok;
+  }
   bool ok = !failed_ && std::fflush(fp) == 0;
   // New files get the usual mode (0666 & ~umask), as with fopen; mkstemp
   // created it 0600.

@@ -428,6 +428,8 @@ void Preprocessor::Impl::lex_raw(Source& s, Token& t) {
   if (p >= s.end) {
     t.kind = in_directive ? Tok::Eod : Tok::Eof;
     t.len = 0;
+    // GCC places the end of file at the end of the last line.
+    if (t.kind == Tok::Eof && s.end > s.begin && s.end[-1] == '\n') t.loc = loc_of(s, s.end - 1);
     return;
   }
   unsigned char ch = static_cast<unsigned char>(*p);

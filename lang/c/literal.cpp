@@ -321,7 +321,8 @@ bool decode_char(CfreeCompiler* c, CfreeLoc loc, const char* s, size_t len, bool
       if (nchars > 4)
         cfree_diag(c, CFREE_SEV_WARNING, loc, nullptr, "character constant too long for its type");
       else
-        cfree_diag(c, CFREE_SEV_WARNING, loc, "multichar", "multi-character character constant");
+        cfree_diag_range(c, CFREE_SEV_WARNING, loc, loc, loc + static_cast<CfreeLoc>(len), "multichar",
+                         "multi-character character constant");
       out->value = static_cast<int32_t>(static_cast<uint32_t>(result));
     } else {
       out->value = plain_char_signed && out->enc == Encoding::Plain ? static_cast<int8_t>(result)

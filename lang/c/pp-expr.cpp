@@ -27,6 +27,7 @@ struct ExprParser {
   CfreeLoc dir_loc;
 
   const Token* peek() const { return i < n ? &toks[i] : nullptr; }
+  CfreeLoc end_loc = 0;  // the end of the line (GCC points there for missing operands)
 
   void fail(const Token* at, const char* fmt, const char* a = nullptr, int alen = 0) {
     if (error) return;
@@ -57,14 +58,16 @@ struct ExprParser {
   Value primary(bool eval) {
     const Token* t = peek();
     if (!t) {
-      fail(nullptr, "#if with no expression");
+      pp->diag(CFREE_SEV_ERROR, end_loc, nullptr, "#if with no expression");
+      error = true;
       return {};
     }
     i++;
     switch (t->kind) {
       case Tok::Number: {
         if (number_is_float(t->text, t->len)) {
-          fail(t, "floating constant in preprocessor expression");
+          error = true;
+          pp->diag_tok(CFREE_SEV_ERROR, *t, nullptr, "floating constant in preprocessor expression");
           return {};
         }
         IntLiteral lit;
@@ -110,7 +113,7 @@ struct ExprParser {
       case Tok::Plus: case Tok::Minus: case Tok::Tilde: case Tok::Bang: {
         if (!peek()) {
           std::string op(t->text, t->len);
-          pp->diag(CFREE_SEV_ERROR, t->loc, nullptr, "operator '%s' has no right operand", op.c_str());
+          pp->diag(CFREE_SEV_ERROR, end_loc, nullptr, "operator '%s' has no right operand", op.c_str());
           error = true;
           return {};
         }
@@ -148,8 +151,11 @@ struct ExprParser {
       error = true;
       return {};
     }
-    fail(t, "token \"%.*s\" is not valid in preprocessor expressions", t->text,
-         static_cast<int>(t->len));
+    if (!error) {
+      error = true;
+      pp->diag_tok(CFREE_SEV_ERROR, *t, nullptr, "token \"%.*s\" is not valid in preprocessor expressions",
+                   static_cast<int>(t->len), t->text);
+    }
     return {};
   }
 
@@ -244,7 +250,11 @@ struct ExprParser {
         if (error) return {};
         const Token* colon = peek();
         if (!colon || colon->kind != Tok::Colon) {
-          fail(op, "'?' without following ':'");
+          if (colon) fail(colon, "'?' without following ':'");
+          else {
+            pp->diag(CFREE_SEV_ERROR, end_loc, nullptr, "'?' without following ':'");
+            error = true;
+          }
           return {};
         }
         i++;
@@ -277,7 +287,7 @@ struct ExprParser {
       i++;
       if (!peek()) {
         std::string o(op->text, op->len);
-        pp->diag(CFREE_SEV_ERROR, op->loc, nullptr, "operator '%s' has no right operand", o.c_str());
+        pp->diag(CFREE_SEV_ERROR, end_loc, nullptr, "operator '%s' has no right operand", o.c_str());
         error = true;
         return {};
       }
@@ -320,8 +330,7 @@ bool Preprocessor::Impl::eval_if(Source& s, Token& dir) {
       }
       if (!x.sym) {
         prevent_expansion--;
-        diag(CFREE_SEV_ERROR, x.kind == Tok::Eod ? t.loc : x.loc, nullptr,
-             "operator \"defined\" requires an identifier");
+        diag(CFREE_SEV_ERROR, x.loc, nullptr, "operator \"defined\" requires an identifier");
         bad = true;
         if (x.kind == Tok::Eod) break;
         continue;
@@ -334,8 +343,7 @@ bool Preprocessor::Impl::eval_if(Source& s, Token& dir) {
         do get_token(r); while (r.kind == kPadding);
         if (r.kind != Tok::RParen) {
           prevent_expansion--;
-          diag(CFREE_SEV_ERROR, r.kind == Tok::Eod ? x.loc : r.loc, nullptr,
-               "missing ')' after \"defined\"");
+          diag(CFREE_SEV_ERROR, r.loc, nullptr, "missing ')' after \"defined\"");
           bad = true;
           if (r.kind == Tok::Eod) break;
           continue;
@@ -358,19 +366,20 @@ bool Preprocessor::Impl::eval_if(Source& s, Token& dir) {
   }
   if (bad) return false;
   if (toks.empty()) {
-    diag(CFREE_SEV_ERROR, dir.loc, nullptr, "#%.*s with no expression", static_cast<int>(dir.len),
+    diag(CFREE_SEV_ERROR, t.loc, nullptr, "#%.*s with no expression", static_cast<int>(dir.len),
          dir.text);
     return false;
   }
   ExprParser p{this, toks.data(), toks.size(), 0, false, dir.loc};
   p.dir_loc = dir.loc;
+  p.end_loc = t.loc;
   Value v = p.expr(true, 0);
   if (!p.error && p.i < toks.size()) {
     const Token& x = toks[p.i];
     if (x.kind == Tok::RParen)
       p.fail(&x, "missing '(' in expression");
     else if (x.kind == Tok::Colon)
-      p.fail(&x, "':' without preceding '?'");
+      p.fail(&x, " ':' without preceding '?'");
     else
       p.fail(&x, "missing binary operator before token \"%.*s\"", x.text, static_cast<int>(x.len));
   }

@@ -331,6 +331,12 @@ struct Preprocessor::Impl {
       __attribute__((format(printf, 5, 6)))
 #endif
       ;
+  // A diagnostic underlining a whole token (GCC's ^~~~).
+  int diag_tok(CfreeSeverity sev, const Token& t, const char* option, const char* fmt, ...)
+#if defined(__GNUC__)
+      __attribute__((format(printf, 5, 6)))
+#endif
+      ;
   [[noreturn]] void fatal(CfreeLoc loc, const char* fmt, ...)
 #if defined(__GNUC__)
       __attribute__((format(printf, 3, 4)))

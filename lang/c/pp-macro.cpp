@@ -77,8 +77,8 @@ Macro* Preprocessor::Impl::define(Source& s, Token& name) {
     return nullptr;
   }
   if (name.sym == s_defined || name.sym == s_has_include || name.sym == s_has_include_next) {
-    diag(CFREE_SEV_ERROR, name.loc, nullptr, "\"%.*s\" cannot be used as a macro name",
-         static_cast<int>(name.len), name.text);
+    diag_tok(CFREE_SEV_ERROR, name, nullptr, "\"%.*s\" cannot be used as a macro name",
+             static_cast<int>(name.len), name.text);
     skip_rest(s, name, nullptr);
     return nullptr;
   }
@@ -89,6 +89,11 @@ Macro* Preprocessor::Impl::define(Source& s, Token& name) {
   Token t;
   lex_raw(s, t);
   std::vector<CfreeSym> params;
+  auto fail0 = [&](const Token& at, const char* msg) -> Macro* {
+    diag(CFREE_SEV_ERROR, at.loc, nullptr, "%s", msg);
+    skip_rest(s, at, nullptr);
+    return nullptr;
+  };
   auto fail = [&](const Token& at, const char* fmt) -> Macro* {
     diag(CFREE_SEV_ERROR, at.loc, nullptr, fmt, static_cast<int>(at.len), at.text);
     skip_rest(s, at, nullptr);
@@ -104,18 +109,17 @@ Macro* Preprocessor::Impl::define(Source& s, Token& name) {
           params.push_back(s_va_args);
           lex_raw(s, t);
           if (t.kind != Tok::RParen) {
-            if (t.kind == Tok::Eod)
-              return fail(t, "missing ')' in macro parameter list%.*s");
-            return fail(t, "expected ')' after \"...\"%.*s");
+            if (t.kind == Tok::Eod) return fail0(t, "expected ')' before end of line");
+            return fail0(t, "expected ')' after \"...\"");
           }
           break;
         }
         if (!t.sym) {
-          if (t.kind == Tok::Eod) return fail(t, "missing ')' in macro parameter list%.*s");
+          if (t.kind == Tok::Eod) return fail0(t, "expected parameter name before end of line");
           return fail(t, "expected parameter name, found \"%.*s\"");
         }
         if (t.sym == s_va_args) {
-          diag(CFREE_SEV_WARNING, t.loc, "pedantic",
+          diag(CFREE_SEV_WARNING, t.loc, nullptr,
                "__VA_ARGS__ can only appear in the expansion of a C99 variadic macro");
         }
         for (CfreeSym p : params)
@@ -125,22 +129,25 @@ Macro* Preprocessor::Impl::define(Source& s, Token& name) {
         if (t.kind == Tok::Ellipsis) {  // GNU named variadic: args...
           m->variadic = true;
           lex_raw(s, t);
-          if (t.kind != Tok::RParen) return fail(t, "expected ')' after \"...\"%.*s");
+          if (t.kind != Tok::RParen) return fail0(t, "expected ')' after \"...\"");
           break;
         }
         if (t.kind == Tok::RParen) break;
         if (t.kind != Tok::Comma) {
-          if (t.kind == Tok::Eod) return fail(t, "missing ')' in macro parameter list%.*s");
+          if (t.kind == Tok::Eod) return fail0(t, "expected ')' before end of line");
           return fail(t, "expected ',' or ')', found \"%.*s\"");
         }
         lex_raw(s, t);
-        if (t.kind == Tok::RParen) return fail(t, "expected parameter name before end of line%.*s");
+        if (t.kind == Tok::RParen) return fail(t, "expected parameter name, found \"%.*s\"");
       }
     }
     if (params.size() > 255) return fail(name, "too many parameters in macro \"%.*s\"");
     lex_raw(s, t);
   } else if (t.kind != Tok::Eod && !(t.flags & kTokSpace)) {
-    diag(CFREE_SEV_WARNING, t.loc, nullptr, "missing whitespace after the macro name");
+    if (lang.version >= 199901)
+      diag(CFREE_SEV_WARNING, name.loc, nullptr, "ISO C99 requires whitespace after the macro name");
+    else
+      diag(CFREE_SEV_WARNING, name.loc, nullptr, "missing whitespace after the macro name");
   }
   m->nparams = static_cast<u16>(params.size());
   if (!params.empty()) {
@@ -167,7 +174,7 @@ Macro* Preprocessor::Impl::define(Source& s, Token& name) {
       }
     }
     if (t.sym == s_va_args && !m->variadic && !(m->funlike && t.kind == Tok::MacroArg)) {
-      diag(CFREE_SEV_WARNING, t.loc, "pedantic",
+      diag(CFREE_SEV_WARNING, t.loc, nullptr,
            "__VA_ARGS__ can only appear in the expansion of a C99 variadic macro");
     }
     if (t.kind == Tok::Hash && m->funlike && !asm_mode) {
@@ -198,19 +205,16 @@ Macro* Preprocessor::Impl::define(Source& s, Token& name) {
       lex_raw(s, t);
       continue;
     }
-    if (t.kind == Tok::HashHash && !(t.flags & kTokDigraph && false)) {
+    if (t.kind == Tok::HashHash) {
       if (body.empty()) {
-        diag(CFREE_SEV_ERROR, t.loc, nullptr, "'##' cannot appear at either end of a macro expansion");
+        diag(CFREE_SEV_ERROR, name.loc, nullptr, "'##' cannot appear at either end of a macro expansion");
         skip_rest(s, t, nullptr);
         return nullptr;
       }
-      Token hh = t;
       lex_raw(s, t);
       if (t.kind == Tok::Eod) {
-        diag(CFREE_SEV_ERROR, hh.loc, nullptr, "'##' cannot appear at either end of a macro expansion");
+        diag(CFREE_SEV_ERROR, name.loc, nullptr, "'##' cannot appear at either end of a macro expansion");
         return nullptr;
-      }
-      if (asm_mode && false) {
       }
       body.back().flags |= kTokPasteLeft;
       paste_next_space = true;
@@ -451,7 +455,7 @@ bool Preprocessor::Impl::collect_args(Macro* m, const Token& name, CfreeLoc* rpa
       ok = false;
       collecting = false;
       prevent_expansion--;
-      diag(CFREE_SEV_ERROR, name.loc, nullptr, "unterminated argument list invoking macro \"%.*s\"",
+      diag(CFREE_SEV_ERROR, t.loc, nullptr, "unterminated argument list invoking macro \"%.*s\"",
            static_cast<int>(name.len), name.text);
       collecting = true;
       prevent_expansion++;
@@ -619,6 +623,7 @@ Token* Preprocessor::Impl::substitute(Macro* m, const Token& name, size_t a0, u3
   bool vaopt_start_empty = false;
   int vo_state = 0;  // 0 none, 1 saw __VA_OPT__, >=2 inside (paren depth + 1)
   bool vo_stringify = false;
+  CfreeLoc vo_loc = 0;
   size_t vo_begin_out = 0;
   auto at_vaopt_start = [&]() {
     if (vaopt_start == kNone) return false;
@@ -631,6 +636,7 @@ Token* Preprocessor::Impl::substitute(Macro* m, const Token& name, size_t a0, u3
     if (m->variadic) {
       if (src.sym == s_va_opt && src.kind != Tok::MacroArg && vo_state == 0) {
         vo_state = 1;
+        vo_loc = src.loc;
         vo_stringify = src.flags & kTokStringifyArg;
         if (i > 0 && !(body[i - 1].flags & kTokPasteLeft)) argbuf.push_back(make_padding(&src));
         vaopt_start_empty = argbuf.size() == out0;
@@ -640,7 +646,7 @@ Token* Preprocessor::Impl::substitute(Macro* m, const Token& name, size_t a0, u3
       }
       if (vo_state == 1) {
         if (src.kind != Tok::LParen) {
-          diag(CFREE_SEV_ERROR, src.loc, nullptr, "__VA_OPT__ must be followed by an open parenthesis");
+          diag(CFREE_SEV_ERROR, vo_loc, nullptr, "__VA_OPT__ must be followed by an open parenthesis");
           vo_state = 0;
         } else {
           vo_state = 2;

@@ -77,7 +77,7 @@ void Preprocessor::Impl::handle_pragma(std::vector<Token>& toks, CfreeLoc loc, u
   const Token& first = toks[0];
   if (first.sym == s_once) {
     if (s.is_main)
-      diag(CFREE_SEV_WARNING, first.loc, nullptr, "#pragma once in main file");
+      diag_tok(CFREE_SEV_WARNING, first, nullptr, "#pragma once in main file");
     else if (s.file)
       s.file->once = true;
     if (print && !from_operator) print->pragma_line_change(first, s);
@@ -133,10 +133,11 @@ void Preprocessor::Impl::handle_pragma(std::vector<Token>& toks, CfreeLoc loc, u
       if (toks.size() >= 3 && toks[2].kind == Tok::String) msg.assign(toks[2].text + 1, toks[2].len - 2);
       else if (toks.size() >= 4 && toks[2].kind == Tok::LParen && toks[3].kind == Tok::String)
         msg.assign(toks[3].text + 1, toks[3].len - 2);
+      CfreeLoc at = toks.size() >= 3 ? toks[2].loc : toks[1].loc;
       if (what == s_warning)
-        diag(CFREE_SEV_WARNING, toks[1].loc, nullptr, "%s", msg.c_str());
+        diag(CFREE_SEV_WARNING, at, nullptr, "%s", msg.c_str());
       else
-        diag(CFREE_SEV_ERROR, toks[1].loc, nullptr, "%s", msg.c_str());
+        diag(CFREE_SEV_ERROR, at, nullptr, "%s", msg.c_str());
       if (print && !from_operator) print->pragma_line_change(first, s);
       return;
     }

@@ -64,6 +64,19 @@ int Preprocessor::Impl::diag(CfreeSeverity sev, CfreeLoc loc, const char* option
   return r;
 }
 
+int Preprocessor::Impl::diag_tok(CfreeSeverity sev, const Token& t, const char* option,
+                                 const char* fmt, ...) {
+  char buf[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  std::vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  int r = t.len > 1 ? cfree_diag_range(c, sev, t.loc, t.loc, t.loc + t.len, option, "%s", buf)
+                    : cfree_diag(c, sev, t.loc, option, "%s", buf);
+  if (r == CFREE_SEV_FATAL) throw Fatal{};
+  return r;
+}
+
 void Preprocessor::Impl::fatal(CfreeLoc loc, const char* fmt, ...) {
   char buf[1024];
   va_list ap;
@@ -499,8 +512,11 @@ void Preprocessor::Impl::read_line(Source& s, std::vector<Token>* out) {
 void Preprocessor::Impl::skip_rest(Source& s, const Token& t, const char* dname) {
   Token x = t;
   if (x.kind != Tok::Eod && x.kind != Tok::Eof) {
-    if (dname && !skipping)
-      diag(CFREE_SEV_WARNING, x.loc, nullptr, "extra tokens at end of #%s directive", dname);
+    if (dname && !skipping) {
+      bool labels = !std::strcmp(dname, "endif") || !std::strcmp(dname, "else");
+      diag_tok(CFREE_SEV_WARNING, x, labels ? "endif-labels" : nullptr,
+               "extra tokens at end of #%s directive", dname);
+    }
     for (;;) {
       lex_raw(s, x);
       if (x.kind == Tok::Eod || x.kind == Tok::Eof) break;
@@ -536,7 +552,7 @@ const char* cond_name(Directive d) {
 
 }  // namespace
 
-void Preprocessor::Impl::directive(Source& s, Token& hash) {
+void Preprocessor::Impl::directive(Source& s, Token&) {
   in_directive = true;
   directive_line = s.line;
   size_t ctx_depth = ctx.size();
@@ -582,8 +598,8 @@ void Preprocessor::Impl::directive(Source& s, Token& hash) {
       finish();
       return;
     }
-    diag(CFREE_SEV_ERROR, t.loc, nullptr, "invalid preprocessing directive #%.*s",
-         static_cast<int>(t.len), t.text);
+    diag_tok(CFREE_SEV_ERROR, t, nullptr, "invalid preprocessing directive #%.*s",
+             static_cast<int>(t.len), t.text);
     skip_rest(s, t, nullptr);
     finish();
     return;
@@ -608,8 +624,8 @@ void Preprocessor::Impl::directive(Source& s, Token& hash) {
       }
       Macro* old = info(name.sym).macro;
       if (old && old->builtin != Builtin::None && old->builtin != Builtin::Pragma)
-        diag(CFREE_SEV_WARNING, name.loc, nullptr, "undefining \"%.*s\"",
-             static_cast<int>(name.len), name.text);
+        diag_tok(CFREE_SEV_WARNING, name, nullptr, "undefining \"%.*s\"",
+                 static_cast<int>(name.len), name.text);
       if (print) {
         Macro tmp;
         tmp.name = name.sym;
@@ -625,7 +641,7 @@ void Preprocessor::Impl::directive(Source& s, Token& hash) {
     case kDirInclude:
     case kDirIncludeNext:
     case kDirImport:
-      dir_include(s, hash, d);
+      dir_include(s, t, d);
       return;  // dir_include finishes the line itself
     case kDirIf:
       dir_if(s, t, false);
@@ -640,7 +656,7 @@ void Preprocessor::Impl::directive(Source& s, Token& hash) {
     case kDirElse:
       // Reached at the end of a group that was taken: skip to the #endif.
       if (conds.size() <= s.cond_base) {
-        diag(CFREE_SEV_ERROR, t.loc, nullptr, "#%s without #if", cond_name(d));
+        diag_tok(CFREE_SEV_ERROR, t, nullptr, "#%s without #if", cond_name(d));
         Token x;
         lex_raw(s, x);
         skip_rest(s, x, nullptr);
@@ -649,7 +665,8 @@ void Preprocessor::Impl::directive(Source& s, Token& hash) {
       {
         Cond& cd = conds.back();
         if (cd.in_else) {
-          diag(CFREE_SEV_ERROR, t.loc, nullptr, "#%s after #else", cond_name(d));
+          diag_tok(CFREE_SEV_ERROR, t, nullptr, "#%s after #else", cond_name(d));
+          diag(CFREE_SEV_NOTE, cd.loc, nullptr, "the conditional began here");
         }
         if (d == kDirElse) cd.in_else = true;
         if (conds.back().mi) {
@@ -669,7 +686,7 @@ void Preprocessor::Impl::directive(Source& s, Token& hash) {
       lex_raw(s, x);
       skip_rest(s, x, "endif");
       if (conds.size() <= s.cond_base) {
-        diag(CFREE_SEV_ERROR, t.loc, nullptr, "#endif without #if");
+        diag_tok(CFREE_SEV_ERROR, t, nullptr, "#endif without #if");
         break;
       }
       if (conds.back().mi) {
@@ -729,9 +746,9 @@ void Preprocessor::Impl::dir_diag(Source& s, Token& t, bool is_error) {
   read_line(s, &toks);
   std::string msg = join_tokens(toks);
   if (is_error)
-    diag(CFREE_SEV_ERROR, t.loc - 1, nullptr, "#error %s", msg.c_str());
+    diag_tok(CFREE_SEV_ERROR, t, nullptr, "#error %s", msg.c_str());
   else
-    diag(CFREE_SEV_WARNING, t.loc - 1, "cpp", "#warning %s", msg.c_str());
+    diag_tok(CFREE_SEV_WARNING, t, "cpp", "#warning %s", msg.c_str());
 }
 
 void Preprocessor::Impl::dir_line(Source& s, Token& t) {
@@ -763,8 +780,6 @@ void Preprocessor::Impl::dir_line(Source& s, Token& t) {
     }
     line = line * 10 + static_cast<u64>(ch - '0');
   }
-  if (!gnu && line > 2147483647)
-    diag(CFREE_SEV_WARNING, num.loc, nullptr, "line number out of range");
   Token x;
   get_token(x);
   while (x.kind == kPadding) get_token(x);
@@ -814,8 +829,8 @@ void Preprocessor::Impl::dir_line(Source& s, Token& t) {
   }
 }
 
-void Preprocessor::Impl::dir_include(Source& s, Token& hash, int kind) {
-  CfreeLoc dloc = hash.loc;
+void Preprocessor::Impl::dir_include(Source& s, Token& dname_tok, int kind) {
+  CfreeLoc dloc = dname_tok.loc;
   const char* dname = kind == kDirIncludeNext ? "include_next" : kind == kDirImport ? "import" : "include";
   size_t ctx_depth = ctx.size();
   skip_ws(s);
@@ -823,8 +838,10 @@ void Preprocessor::Impl::dir_include(Source& s, Token& hash, int kind) {
   std::string name;
   bool angled = false;
   CfreeLoc name_loc = loc_of(s, s.p);
+  u32 name_len = 1;
   bool ok = true;
   if (lex_header_name(s, ht)) {
+    name_len = ht.len;
     name.assign(ht.text + 1, ht.len - 2);
     angled = true;
   } else {
@@ -832,6 +849,7 @@ void Preprocessor::Impl::dir_include(Source& s, Token& hash, int kind) {
     get_token(x);
     while (x.kind == kPadding) get_token(x);
     name_loc = x.loc;
+    name_len = x.len;
     if (x.kind == Tok::String && x.text[0] == '"') {
       name.assign(x.text + 1, x.len - 2);
     } else if (x.kind == Tok::Less) {
@@ -855,7 +873,7 @@ void Preprocessor::Impl::dir_include(Source& s, Token& hash, int kind) {
         name.append(x.text, x.len);
       }
     } else {
-      diag(CFREE_SEV_ERROR, x.loc, nullptr, "#%s expects \"FILENAME\" or <FILENAME>", dname);
+      diag_tok(CFREE_SEV_ERROR, x, nullptr, "#%s expects \"FILENAME\" or <FILENAME>", dname);
       while (x.kind != Tok::Eod && x.kind != Tok::Eof) get_token(x);
       ok = false;
     }
@@ -869,8 +887,7 @@ void Preprocessor::Impl::dir_include(Source& s, Token& hash, int kind) {
       if (x.kind == kPadding) continue;
       if (x.kind == Tok::Eod || x.kind == Tok::Eof) break;
       if (ok) {
-        diag(CFREE_SEV_WARNING, x.loc, nullptr, "extra tokens at end of #%s directive", dname);
-        ok = ok && true;
+        diag_tok(CFREE_SEV_WARNING, x, nullptr, "extra tokens at end of #%s directive", dname);
         // keep going silently
         for (;;) {
           if (ctx.size() > ctx_depth) get_token(x);
@@ -908,15 +925,25 @@ void Preprocessor::Impl::dir_include(Source& s, Token& hash, int kind) {
   std::string path;
   int dir_index = -1;
   if (!find_include(name.data(), name.size(), angled, start_dir, &path, &dir_index)) {
-    fatal(name_loc, "%s: No such file or directory", name.c_str());
+    Token nt;
+    nt.loc = name_loc;
+    nt.len = name_len;
+    cfree_diag_range(c, CFREE_SEV_FATAL, name_loc, name_loc, name_loc + name_len, nullptr,
+                     "%s: No such file or directory", name.c_str());
+    throw Fatal{};
   }
   FileData* f = read_file(path);
   if (!f) fatal(name_loc, "%s: cannot read file", name.c_str());
   if (f->once || (kind == kDirImport && f->included)) return;
   if (f->guard && info(f->guard).macro) return;
-  if (stack.size() > include_depth_limit)
-    fatal(dloc, "#include nested depth %u exceeds maximum of %u (use -fmax-include-depth=DEPTH to increase the maximum)",
-          static_cast<unsigned>(stack.size()), include_depth_limit);
+  u32 depth = 0;
+  for (const Source& x : stack) depth += x.file != nullptr;
+  if (depth > include_depth_limit) {
+    diag(CFREE_SEV_ERROR, name_loc, nullptr,
+         "#include nested depth %u exceeds maximum of %u (use -fmax-include-depth=DEPTH to increase the maximum)",
+         include_depth_limit, include_depth_limit);
+    return;
+  }
   u8 sysp = s.sysp;
   if (dir_index >= 0 && dirs[static_cast<size_t>(dir_index)].system) sysp = 2;
   CfreeLoc inc_loc = dloc;
@@ -933,10 +960,10 @@ void Preprocessor::Impl::dir_ifdef(Source& s, Token& t, bool ndef, bool elif) {
   bool mi_now = false;
   CfreeSym cmacro = 0;
   if (!name.sym) {
-    diag(CFREE_SEV_ERROR, name.kind == Tok::Eod ? t.loc : name.loc, nullptr,
-         name.kind == Tok::Eod ? "no macro name given in #%s directive"
-                               : "macro names must be identifiers",
-         ndef ? "ifndef" : "ifdef");
+    diag_tok(CFREE_SEV_ERROR, name, nullptr,
+             name.kind == Tok::Eod ? "no macro name given in #%s directive"
+                                   : "macro names must be identifiers",
+             ndef ? "ifndef" : "ifdef");
     skip_rest(s, name, nullptr);
   } else {
     Macro* m = info(name.sym).macro;
@@ -1046,7 +1073,8 @@ void Preprocessor::Impl::skip_block(Source& s) {
               Cond& cd = conds.back();
               if (cd.in_else) {
                 skipping = was_skipping;
-                diag(CFREE_SEV_ERROR, d.loc, nullptr, "#else after #else");
+                diag_tok(CFREE_SEV_ERROR, d, nullptr, "#else after #else");
+                diag(CFREE_SEV_NOTE, cd.loc, nullptr, "the conditional began here");
                 skipping = true;
               }
               cd.in_else = true;
@@ -1072,7 +1100,8 @@ void Preprocessor::Impl::skip_block(Source& s) {
               Cond& cd = conds.back();
               if (cd.in_else) {
                 skipping = was_skipping;
-                diag(CFREE_SEV_ERROR, d.loc, nullptr, "#%s after #else", cond_name(k));
+                diag_tok(CFREE_SEV_ERROR, d, nullptr, "#%s after #else", cond_name(k));
+                diag(CFREE_SEV_NOTE, cd.loc, nullptr, "the conditional began here");
                 skipping = true;
               }
               if (conds.back().mi) {
