@@ -517,7 +517,8 @@ void cfree_cg_func_begin(CfreeCg* cg, const CfreeFuncDesc* desc) {
       CfreeType pt = cfree_type_func_param(cc, desc->type, i);
       u64 size = cfree_type_size(cc, pt);
       u32 align = cfree_type_align(cc, pt);
-      CGSlot slot = cg->target->frame_slot(size ? size : 1, align ? align : 1, 0);
+      // Rounded to eightbytes so the prologue can store whole registers.
+      CGSlot slot = cg->target->frame_slot(align_up(size ? size : 1, 8), align ? align : 1, 0);
       cg->target->param(static_cast<u32>(i), slot, cg->func_abi.args[i], size, cg_is_aggregate(cg, pt));
       cg->params.push_back(slot);
     }

@@ -121,7 +121,9 @@ void X86CG::param(u32 index, CGSlot slot, const CfreeAbiValue& abi, u64 size, bo
     const CfreeAbiPart& part = abi.parts[p];
     switch (part.kind) {
       case CFREE_ABI_GPR:
-        store_partial(Opd::frame(slot, part.offset), kArgGpr[part.reg], part.size);
+        // The slot is rounded to eightbytes: store the whole register (no
+        // scratch register: rcx may still hold a later argument).
+        e_.op(Mn::MOV, frame_mem(slot, part.offset, 8), reg(kArgGpr[part.reg]));
         break;
       case CFREE_ABI_FPR:
         e_.op(part.size == 4 ? Mn::MOVSS : Mn::MOVSD, frame_mem(slot, part.offset, part.size == 4 ? 4 : 8),
