@@ -84,7 +84,10 @@ void cfree_cg_call(CfreeCg* cg, CfreeType fn_type, size_t n_args, const CfreeTyp
       }
     }
     SValue& cv = cg->stack[base];
-    if (cv.kind == SV::SymAddr && cv.o.off == 0) d.callee = cv.o;
+    if (cv.kind == SV::SymAddr && cv.o.off == 0) {
+      d.callee = cv.o;
+      d.direct = true;
+    }
     else if (cv.kind == SV::Reg || cv.kind == SV::Mem) d.callee = cv.o;  // register or memory
     else cg_misuse(cg, "bad callee");
     d.fn_type = fn_type;

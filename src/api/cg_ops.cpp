@@ -31,8 +31,8 @@ void push_result(CfreeCg* cg, Opd dst, MT mt, CfreeType type) { cg_push(cg, cg_v
 // Reuse a's register for the result when it is a plain register of the right class.
 Opd dest_reusing(CfreeCg* cg, SValue& a, MT mt, bool* reused) {
   *reused = false;
-  if (a.kind == SV::Reg && cg_class(a.mt) == cg_class(mt) && !a.o.reg2 &&
-      (mt != MT::S128 && mt != MT::U128)) {
+  bool pair = mt == MT::S128 || mt == MT::U128;
+  if (a.kind == SV::Reg && cg_class(a.mt) == cg_class(mt) && (a.o.reg2 != 0) == pair) {
     *reused = true;
     return a.o;
   }
@@ -226,6 +226,22 @@ void cfree_cg_retype(CfreeCg* cg, CfreeType type) {
     }
     SValue& v = cg_top(cg);
     MT mt = cg_mt(cg, type);
+    if (mt_is_int(mt) && mt_is_int(v.mt) && mt_size(mt) == mt_size(v.mt) && mt_size(mt) < 4 &&
+        mt != v.mt) {
+      // i8 <-> u8, i16 <-> u16: the register convention extends by signedness.
+      if (v.kind == SV::Const) {
+        u64 x = static_cast<u64>(v.o.off);
+        unsigned bits = mt_size(mt) * 8;
+        x &= (u64(1) << bits) - 1;
+        if (mt_is_signed(mt) && (x >> (bits - 1)) & 1) x |= ~u64(0) << bits;
+        v.o.off = static_cast<i64>(x);
+      } else if (v.kind == SV::Reg) {
+        cg->target->convert(CFREE_CONV_TRUNC, mt, v.o, v.mt, v.o);
+      }
+      v.type = type;
+      v.mt = mt;
+      return;
+    }
     if (mt_size(mt) != mt_size(v.mt) || cg_class(mt) != cg_class(v.mt)) {
       // Same size, different class or signedness: keep bits.
       if (v.kind == SV::Reg && cg_class(mt) != cg_class(v.mt)) {

@@ -115,7 +115,8 @@ struct CGArg {
 };
 
 struct CGCallDesc {
-  Opd callee;                // Global: direct call; otherwise the address
+  Opd callee;                // direct: the Global symbol; else a Reg or memory holding the address
+  bool direct = false;
   CfreeType fn_type = 0;
   const CfreeAbiCallInfo* abi = nullptr;
   const CGArg* args = nullptr;

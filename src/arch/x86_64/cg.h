@@ -136,7 +136,8 @@ class X86CG final : public CGTarget {
   void x87_store(Opd dst);        // pop st0 as F80 into memory dst
   void sse_cmp_flags(MT t, Opd a, Opd b, bool swap);
   void int_cmp_flags(MT t, Opd a, Opd b);
-  void ret_value_to_regs(const CGRetDesc& d);
+  void get128(Reg lo, Reg hi, Opd v);
+  void binop128(BinOp op, Opd dst, Opd a, Opd b);
   std::vector<ObjSymId> consts_;
 };
 

@@ -91,6 +91,111 @@ void X86CG::sse_cmp_flags(MT t, Opd a, Opd b, bool swap) {
   }
 }
 
+// rax:rdx = a 128-bit operand (register pair, constant or memory).
+void X86CG::get128(Reg lo, Reg hi, Opd v) {
+  if (v.kind == OK::Imm) {
+    mov_imm(lo, v.off);
+    mov_imm(hi, static_cast<i64>(v.hi));
+  } else if (v.kind == OK::Reg) {
+    e_.op(Mn::MOV, reg(lo), reg(R(v.reg, 8)));
+    e_.op(Mn::MOV, reg(hi), reg(R(v.reg2, 8)));
+  } else {
+    e_.op(Mn::MOV, reg(lo), mem(v, 8));
+    e_.op(Mn::MOV, reg(hi), mem(v.plus(8), 8));
+  }
+}
+
+// 128-bit multiply and shifts inline; division through libgcc's helpers.
+void X86CG::binop128(BinOp op, Opd dst, Opd a, Opd b) {
+  Reg dl = R(dst.reg, 8), dh = R(dst.reg2, 8);
+  switch (op) {
+    case BinOp::Mul:
+      get128(Reg::R11, Reg::RCX, b);
+      move(MT::U128, dst, a);
+      e_.op(Mn::IMUL, reg(Reg::RCX), reg(dl));       // a.lo * b.hi
+      e_.op(Mn::MOV, reg(Reg::RAX), reg(dh));
+      e_.op(Mn::IMUL, reg(Reg::RAX), reg(Reg::R11));  // a.hi * b.lo
+      e_.op(Mn::ADD, reg(Reg::RCX), reg(Reg::RAX));
+      e_.op(Mn::MOV, reg(Reg::RAX), reg(dl));
+      e_.op(Mn::MUL, reg(Reg::R11));                  // rdx:rax = a.lo * b.lo
+      e_.op(Mn::ADD, reg(Reg::RDX), reg(Reg::RCX));
+      e_.op(Mn::MOV, reg(dl), reg(Reg::RAX));
+      e_.op(Mn::MOV, reg(dh), reg(Reg::RDX));
+      return;
+    case BinOp::Shl:
+    case BinOp::LShr:
+    case BinOp::AShr: {
+      if (b.kind == OK::Imm) mov_imm(Reg::ECX, b.off & 127);
+      else if (b.kind == OK::Reg) e_.op(Mn::MOV, reg(Reg::ECX), reg(R(b.reg, 4)));
+      else e_.op(Mn::MOVZX, reg(Reg::ECX), mem(b, 1));
+      get128(Reg::RAX, Reg::RDX, a);
+      MCLabel done = mc_.label_new();
+      if (op == BinOp::Shl) {
+        e_.op(Mn::SHLD, reg(Reg::RDX), reg(Reg::RAX), reg(Reg::CL));
+        e_.op(Mn::SHL, reg(Reg::RAX), reg(Reg::CL));
+        e_.op(Mn::TEST, reg(Reg::CL), imm(64));
+        e_.jcc(Cond::E, done);
+        e_.op(Mn::MOV, reg(Reg::RDX), reg(Reg::RAX));
+        e_.op(Mn::XOR, reg(Reg::EAX), reg(Reg::EAX));
+      } else {
+        e_.op(Mn::SHRD, reg(Reg::RAX), reg(Reg::RDX), reg(Reg::CL));
+        e_.op(op == BinOp::LShr ? Mn::SHR : Mn::SAR, reg(Reg::RDX), reg(Reg::CL));
+        e_.op(Mn::TEST, reg(Reg::CL), imm(64));
+        e_.jcc(Cond::E, done);
+        e_.op(Mn::MOV, reg(Reg::RAX), reg(Reg::RDX));
+        if (op == BinOp::LShr) e_.op(Mn::XOR, reg(Reg::EDX), reg(Reg::EDX));
+        else e_.op(Mn::SAR, reg(Reg::RDX), imm(63));
+      }
+      mc_.label_place(done);
+      e_.op(Mn::MOV, reg(dl), reg(Reg::RAX));
+      e_.op(Mn::MOV, reg(dh), reg(Reg::RDX));
+      return;
+    }
+    default: {
+      const char* fn = op == BinOp::SDiv ? "__divti3" : op == BinOp::UDiv ? "__udivti3"
+                     : op == BinOp::SRem ? "__modti3" : "__umodti3";
+      // Save the live allocatable registers (all caller-saved) around the call.
+      std::vector<Reg> saved;
+      for (Reg r : {Reg::RDI, Reg::RSI, Reg::R8, Reg::R9, Reg::R10})
+        if (used_ & (1u << reg_num(r))) saved.push_back(r);
+      for (Reg r : saved) e_.op(Mn::PUSH, reg(r));
+      u32 xmm_bytes = 0;
+      for (unsigned n = 2; n < 16; n++)
+        if (used_ & (1u << (16 + n))) xmm_bytes += 16;
+      u32 pad = ((saved.size() * 8 + xmm_bytes) % 16) ? 8 : 0;
+      if (xmm_bytes + pad) e_.op(Mn::SUB, reg(Reg::RSP), imm(xmm_bytes + pad));
+      u32 xo = 0;
+      for (unsigned n = 2; n < 16; n++)
+        if (used_ & (1u << (16 + n))) {
+          e_.op(Mn::MOVUPS, x86::mem(16, Reg::RSP, xo), reg(make_reg(RegClass::Xmm, n)));
+          xo += 16;
+        }
+      // Operands through the stack (their registers are argument registers).
+      get128(Reg::RAX, Reg::RDX, a);
+      e_.op(Mn::PUSH, reg(Reg::RDX));
+      e_.op(Mn::PUSH, reg(Reg::RAX));
+      get128(Reg::RAX, Reg::RDX, b);
+      e_.op(Mn::MOV, reg(Reg::RCX), reg(Reg::RDX));
+      e_.op(Mn::MOV, reg(Reg::RDX), reg(Reg::RAX));
+      e_.op(Mn::POP, reg(Reg::RDI));
+      e_.op(Mn::POP, reg(Reg::RSI));
+      ObjSymId s = ob_.global(ob_.syms().intern(fn));
+      e_.call(s, RelocKind::Plt32);
+      xo = 0;
+      for (unsigned n = 2; n < 16; n++)
+        if (used_ & (1u << (16 + n))) {
+          e_.op(Mn::MOVUPS, reg(make_reg(RegClass::Xmm, n)), x86::mem(16, Reg::RSP, xo));
+          xo += 16;
+        }
+      if (xmm_bytes + pad) e_.op(Mn::ADD, reg(Reg::RSP), imm(xmm_bytes + pad));
+      for (size_t i = saved.size(); i-- > 0;) e_.op(Mn::POP, reg(saved[i]));
+      e_.op(Mn::MOV, reg(dl), reg(Reg::RAX));
+      e_.op(Mn::MOV, reg(dh), reg(Reg::RDX));
+      return;
+    }
+  }
+}
+
 void X86CG::binop(BinOp op, MT t, Opd dst, Opd a, Opd b) {
   if (t == MT::F80) {
     x87_load(t, a);
@@ -141,7 +246,7 @@ void X86CG::binop(BinOp op, MT t, Opd dst, Opd a, Opd b) {
       case BinOp::Or: lo = hi = Mn::OR; break;
       case BinOp::Xor: lo = hi = Mn::XOR; break;
       default:
-        c_.error(0, "this 128-bit integer operation is not supported yet");
+        binop128(op, dst, a, b);
         return;
     }
     // rax:rdx = b

@@ -24,7 +24,7 @@ void X86CG::call(const CGCallDesc& d) {
   u32 stack = static_cast<u32>(align_up(abi.stack_size, 16));
   if (stack) e_.op(Mn::SUB, reg(Reg::RSP), imm(stack));
   // The callee, if indirect, is pushed first (popped last into r11).
-  bool indirect = d.callee.kind != OK::Global;
+  bool indirect = !d.direct;
   if (indirect) {
     if (d.callee.kind == OK::Reg) e_.op(Mn::PUSH, reg(R(d.callee.reg, 8)));
     else {
