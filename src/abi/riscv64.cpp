@@ -32,14 +32,22 @@ struct Flat {
 
 // riscv_flatten_aggregate_field: append the scalars of `ty` at `off`;
 // returns the new count or -1.
-int flatten(const TypeTable& t, TypeId ty, u32 off, Flat* f, int n) {
+int flatten(TypeTable& t, TypeId ty, u32 off, Flat* f, int n) {
   const TypeNode& node = t.node(ty);
   switch (node.kind) {
     case CFREE_TY_RECORD:
       if (node.is_union || !node.complete) return -1;
       for (const FieldInfo& fi : t.fields(ty)) {
         if (fi.is_bitfield() && fi.bit_width == 0) continue;
-        n = flatten(t, fi.type, static_cast<u32>(off + fi.bit_pos / 8), f, n);
+        // A bit-field's type is the C front end's integer of its width, whose
+        // mode (1, 2, 4, 8 or 16 bytes) is what travels.
+        TypeId ft = fi.type;
+        if (fi.is_bitfield()) {
+          u32 w = fi.bit_width;
+          ft = t.int_type(w <= 8 ? 8 : w <= 16 ? 16 : w <= 32 ? 32 : w <= 64 ? 64 : 128,
+                                                   t.node(fi.type).is_signed);
+        }
+        n = flatten(t, ft, static_cast<u32>(off + fi.bit_pos / 8), f, n);
         if (n < 0) return -1;
       }
       return n;

@@ -36,71 +36,113 @@ Cls merge(Cls a, Cls b) {
   return SSE;
 }
 
-// Merge the classes of `ty` placed at bit `off` of the top-level value into
-// c[0..words).  Returns false for MEMORY.
-bool classify(const TypeTable& t, TypeId ty, u64 off, Cls* c, u32 words) {
+// classify_argument: the classes of `ty` at absolute bit offset `off`, in
+// out[0..n) relative to the eightbyte containing `off`; returns n, or 0 for
+// MEMORY.  Mirrors GCC's structure exactly, including its quirks: an array
+// classifies its element once and repeats the classes, and a zero-length
+// array not starting on an eightbyte still contributes its element's class.
+u32 classify(TypeTable& t, TypeId ty, u64 off, Cls* out) {
   const TypeNode& n = t.node(ty);
-  auto put = [&](u64 bit, Cls k) {
-    u64 w = bit / 64;
-    if (w < words) c[w] = merge(c[w], k);
-  };
+  u64 bytes = t.size(ty);
   switch (n.kind) {
     case CFREE_TY_BOOL:
     case CFREE_TY_INT:
-    case CFREE_TY_PTR: {
-      u64 bits = t.size(ty) * 8;
-      if (off % bits) return false;
-      put(off, INTEGER);
-      if (bits == 128) put(off + 64, INTEGER);
-      return true;
-    }
+    case CFREE_TY_PTR:
+      if (off % (bytes * 8)) return 0;
+      out[0] = INTEGER;
+      if (bytes == 16) out[1] = INTEGER;
+      return bytes == 16 ? 2 : 1;
     case CFREE_TY_FLOAT:
-      if (n.bits == 80) {
-        if (off % 128) return false;
-        put(off, X87);
-        put(off + 64, X87UP);
-      } else if (n.bits == 128) {
-        if (off % 128) return false;
-        put(off, SSE);
-        put(off + 64, SSEUP);
-      } else {
-        if (off % n.bits) return false;
-        put(off, SSE);
+      if (n.bits == 80 || n.bits == 128) {
+        if (off % 128) return 0;
+        out[0] = n.bits == 80 ? X87 : SSE;
+        out[1] = n.bits == 80 ? X87UP : SSEUP;
+        return 2;
       }
-      return true;
+      if (off % n.bits) return 0;
+      out[0] = SSE;
+      return 1;
     case CFREE_TY_COMPLEX: {
       const TypeNode& e = t.node(n.elem);
-      if (e.kind == CFREE_TY_FLOAT && (e.bits == 80 || e.bits == 128)) return false;
-      u64 esz = t.size(n.elem) * 8;
-      return classify(t, n.elem, off, c, words) && classify(t, n.elem, off + esz, c, words);
-    }
-    case CFREE_TY_ARRAY: {
-      if (n.flexible || n.count == 0) return true;
-      u64 esz = t.size(n.elem) * 8;
-      for (u64 i = 0; i < n.count; i++)
-        if (!classify(t, n.elem, off + i * esz, c, words)) return false;
-      return true;
-    }
-    case CFREE_TY_RECORD:
-      for (const FieldInfo& f : t.fields(ty)) {
-        if (f.is_bitfield()) {
-          if (f.bit_width == 0) continue;
-          u64 b = off + f.bit_pos;
-          for (u64 w = b / 64; w < (b + f.bit_width + 63) / 64; w++) put(w * 64, INTEGER);
-          continue;
+      u64 ebits = t.size(n.elem) * 8;
+      if (off % ebits) return 0;
+      if (e.kind == CFREE_TY_FLOAT) {
+        if (e.bits == 80 || e.bits == 128) return 0;  // XCmode/TCmode
+        out[0] = SSE;
+        if (e.bits == 64 || off % 64) {
+          out[1] = SSE;
+          return 2;
         }
-        const TypeNode& ft = t.node(f.type);
-        if (ft.kind == CFREE_TY_ARRAY && ft.flexible) continue;
-        if (!classify(t, f.type, off + f.bit_pos, c, words)) return false;
+        return 1;
       }
-      return true;
-    default: return false;
+      u64 end = (off % 64 + 2 * ebits + 63) / 64;  // complex integers: by span
+      for (u64 i = 0; i < end; i++) out[i] = INTEGER;
+      return static_cast<u32>(end);
+    }
+    case CFREE_TY_ARRAY:
+    case CFREE_TY_RECORD:
+      break;
+    default: return 0;
   }
+  // Aggregates.
+  if (bytes > 64) return 0;
+  u32 words = static_cast<u32>((bytes + (off % 64) / 8 + 7) / 8);
+  for (u32 i = 0; i < words; i++) out[i] = NO_CLASS;
+  if (words == 0) {
+    out[0] = NO_CLASS;
+    return 1;
+  }
+  Cls sub[9];
+  if (n.kind == CFREE_TY_ARRAY) {
+    u32 num = classify(t, n.elem, off, sub);
+    if (!num) return 0;
+    for (u32 i = 0; i < words; i++) out[i] = sub[i % num];
+  } else if (n.is_union) {
+    for (const FieldInfo& f : t.fields(ty)) {
+      // A union classifies each member's type; a bit-field's type is the C
+      // front end's integer of the field's width (so its mode: 1, 2, 4, 8
+      // or 16 bytes), or the declared type for a zero-width one.
+      TypeId mt = f.type;
+      if (f.is_bitfield() && f.bit_width != 0) {
+        u32 w = f.bit_width <= 8 ? 8 : f.bit_width <= 16 ? 16 : f.bit_width <= 32 ? 32
+              : f.bit_width <= 64 ? 64 : 128;
+        mt = t.int_type(w, false);
+      }
+      u32 num = classify(t, mt, off, sub);
+      if (!num) return 0;
+      for (u32 i = 0; i < num && i < words; i++) out[i] = merge(sub[i], out[i]);
+    }
+  } else {
+    for (const FieldInfo& f : t.fields(ty)) {
+      u64 pos = f.bit_pos + off % 64;
+      if (f.is_bitfield()) {
+        if (f.bit_width == 0) continue;  // GCC 12: zero-width bit-fields are ignored
+        for (u64 i = pos / 64; i < (pos + f.bit_width + 63) / 64; i++)
+          if (i < words) out[i] = merge(INTEGER, out[i]);
+        continue;
+      }
+      const TypeNode& ft = t.node(f.type);
+      if (ft.kind == CFREE_TY_ARRAY && ft.flexible) continue;  // ignored
+      u32 num = classify(t, f.type, (off + f.bit_pos) % 512, sub);
+      if (!num) return 0;
+      for (u32 i = 0; i < num && pos / 64 + i < words; i++)
+        out[pos / 64 + i] = merge(sub[i], out[pos / 64 + i]);
+    }
+  }
+  // Over two eightbytes only [SSE, SSEUP...] (vectors, which cfree does not
+  // have) stays in registers; this applies at every nesting level.
+  if (words > 2) return 0;
+  for (u32 i = 0; i < words; i++) {
+    if (out[i] == MEMORY) return 0;
+    if (out[i] == SSEUP && (i == 0 || (out[i - 1] != SSE && out[i - 1] != SSEUP))) out[i] = SSE;
+    if (out[i] == X87UP && (i == 0 || out[i - 1] != X87)) return 0;
+  }
+  return words;
 }
 
 // Classify a whole value: returns the number of eightbytes, 0 for MEMORY.
 // A zero-sized value returns 1 with c[0] == NO_CLASS.
-u32 classify_value(const TypeTable& t, TypeId ty, Cls c[2]) {
+u32 classify_value(TypeTable& t, TypeId ty, Cls c[2]) {
   c[0] = c[1] = NO_CLASS;
   u64 size = t.size(ty);
   if (size == 0) return 1;
@@ -110,13 +152,11 @@ u32 classify_value(const TypeTable& t, TypeId ty, Cls c[2]) {
     return 1;
   }
   if (size > 16) return 0;
-  u32 words = static_cast<u32>((size + 7) / 8);
-  if (!classify(t, ty, 0, c, words)) return 0;
-  for (u32 i = 0; i < words; i++) {
-    if (c[i] == MEMORY) return 0;
-    if (c[i] == SSEUP && (i == 0 || (c[i - 1] != SSE && c[i - 1] != SSEUP))) c[i] = SSE;
-    if (c[i] == X87UP && (i == 0 || c[i - 1] != X87)) return 0;
-  }
+  Cls out[9];
+  u32 words = classify(t, ty, 0, out);
+  if (words == 0 || words > 2) return 0;
+  c[0] = out[0];
+  c[1] = words > 1 ? out[1] : NO_CLASS;
   return words;
 }
 

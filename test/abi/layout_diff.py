@@ -85,7 +85,8 @@ def c_decl(ty, name):
 
 
 class Gen:
-    def __init__(self, seed):
+    def __init__(self, seed, unnamed_bitfields=True):
+        self.unnamed_bitfields = unnamed_bitfields
         self.r = random.Random(seed)
         self.records = []     # all records in definition order (anon ones too)
         self.pool = []        # named records usable as members
@@ -131,7 +132,7 @@ class Gen:
             if x < 0.4:
                 d, c, bits = r.choice(INTS)
                 w = r.randint(0, bits)
-                named = w > 0 and r.random() < 0.8
+                named = w > 0 and (r.random() < 0.8 or not self.unnamed_bitfields)
                 f = Field("m%d_%d" % (rid, i) if named else None, ("scalar", d, c), width=w,
                           packed=r.random() < 0.1)
             elif x < 0.47 and depth < 2:
@@ -149,9 +150,21 @@ class Gen:
             rec.fields.append(Field("m%d_flex" % rid, ("flex", elem)))
             rec.has_flex = True
         self.records.append(rec)
-        if not anon and not rec.has_flex:
+        # Keep the object files small: only records of modest size (an upper
+        # bound of their size) become members of later ones.
+        if not anon and not rec.has_flex and self.estimate(("rec", rec)) <= 512:
             self.pool.append(rec)
         return rec
+
+    def estimate(self, ty):
+        k = ty[0]
+        if k == "scalar":
+            return 16
+        if k == "array":
+            return ty[1] * self.estimate(ty[2])
+        if k == "flex":
+            return 0
+        return sum(self.estimate(f.ty) + 32 for f in ty[1].fields) + 32
 
 
 def rec_attrs(rec):

@@ -11,8 +11,14 @@
 //   R <id> <struct|union> <packed> <align> <pack> <anon>   start a record
 //   F <name|-> <type> <width|-> <align> <flags>            a field
 //   E                                                      complete it
+//   C <id> <variadic> <n_named> <ret> <arg>...             classify a call
 // with types: char schar uchar short ushort int uint long ulong llong ullong
-// int128 uint128 bool float double ldouble, T<id>, A<n>:<type>, X:<type>.
+// int128 uint128 bool float double ldouble ptr cfloat cdouble cldouble void,
+// T<id>, A<n>:<type>, X:<type>.  A call prints, per argument and for the
+// result, where each piece travels (call_diff.py derives the same from
+// gcc's assembly):
+//   C<id> arg<k> <loc>@<offset>,...   (loc: register, st0/st1, stack<N>, &reg)
+//   C<id> ret <loc>@<offset>,... | sret | -     C<id> fprs <n>
 #include <cfree/cg.h>
 
 #include <cstddef>
@@ -55,6 +61,12 @@ struct Dumper {
       return cfree_type_array(c, parse_type(end + 1), n);
     }
     if (s[0] == 'X') return cfree_type_flex_array(c, parse_type(s + 2));
+    if (!std::strcmp(s, "void")) return cfree_type_void(c);
+    if (!std::strcmp(s, "ptr")) return cfree_type_ptr(c, cfree_type_void(c));
+    if (!std::strcmp(s, "cfloat")) return cfree_type_complex(c, cfree_type_c_scalar(c, CFREE_C_FLOAT));
+    if (!std::strcmp(s, "cdouble")) return cfree_type_complex(c, cfree_type_c_scalar(c, CFREE_C_DOUBLE));
+    if (!std::strcmp(s, "cldouble"))
+      return cfree_type_complex(c, cfree_type_c_scalar(c, CFREE_C_LDOUBLE));
     for (auto& e : scalars)
       if (!std::strcmp(s, e.name)) return cfree_type_c_scalar(c, e.s);
     std::fprintf(stderr, "layout_dump: bad type '%s'\n", s);
@@ -88,6 +100,68 @@ struct Dumper {
     }
   }
 
+  const char* reg_name(const CfreeAbiPart& p, bool is_ret) {
+    static const char* x86[] = {"rdi", "rsi", "rdx", "rcx", "r8", "r9"};
+    static const char* x86r[] = {"rax", "rdx"};
+    static char buf[32];
+    CfreeArch arch = cfree_compiler_target(c).arch;
+    if (p.kind == CFREE_ABI_X87) return p.reg ? "st1" : "st0";
+    if (arch == CFREE_ARCH_X86_64) {
+      if (p.kind == CFREE_ABI_FPR) return std::snprintf(buf, sizeof buf, "xmm%u", p.reg), buf;
+      return is_ret ? x86r[p.reg & 1] : (p.reg < 6 ? x86[p.reg] : "?");
+    }
+    if (arch == CFREE_ARCH_AARCH64)
+      std::snprintf(buf, sizeof buf, "%s%u", p.kind == CFREE_ABI_FPR ? "v" : "x", p.reg);
+    else
+      std::snprintf(buf, sizeof buf, "%s%u", p.kind == CFREE_ABI_FPR ? "fa" : "a", p.reg);
+    return buf;
+  }
+
+  void print_value(const CfreeAbiValue& v, bool is_ret) {
+    if (v.n_parts == 0) std::printf("-");
+    for (uint32_t i = 0; i < v.n_parts; i++) {
+      const CfreeAbiPart& p = v.parts[i];
+      if (i) std::printf(",");
+      if (p.kind == CFREE_ABI_STACK)
+        std::printf("stack%u@%u", p.stack_offset, p.offset);
+      else if (p.kind == CFREE_ABI_INDIRECT && p.reg == 0xffffffffu)
+        std::printf("&stack%u@0", p.stack_offset);
+      else if (p.kind == CFREE_ABI_INDIRECT)
+        std::printf("&%s@0", reg_name(p, false));
+      else
+        std::printf("%s@%u", reg_name(p, is_ret), p.offset);
+    }
+  }
+
+  void call(char* line) {
+    int id = std::atoi(std::strtok(line + 2, " \n"));
+    int variadic = std::atoi(std::strtok(nullptr, " \n"));
+    size_t named = std::strtoul(std::strtok(nullptr, " \n"), nullptr, 10);
+    CfreeType ret = parse_type(std::strtok(nullptr, " \n"));
+    std::vector<CfreeType> args;
+    while (char* tok = std::strtok(nullptr, " \n")) args.push_back(parse_type(tok));
+    CfreeType fn = cfree_type_func(c, ret, args.data(), named, variadic);
+    CfreeAbiCallInfo info;
+    if (cfree_abi_classify_call(c, fn, args.data(), args.size(), &info) != CFREE_OK) {
+      std::printf("C%d refused\n", id);
+      return;
+    }
+    unsigned fprs = 0;
+    for (size_t i = 0; i < info.n_args; i++) {
+      std::printf("C%d arg%zu ", id, i);
+      print_value(info.args[i], false);
+      std::printf("\n");
+      for (uint32_t k = 0; k < info.args[i].n_parts; k++)
+        fprs += info.args[i].parts[k].kind == CFREE_ABI_FPR;
+    }
+    std::printf("C%d ret ", id);
+    if (info.sret)
+      std::printf("sret");
+    else
+      print_value(info.ret, true);
+    std::printf("\nC%d fprs %u\n", id, fprs);
+  }
+
   int run(FILE* in) {
     char line[4096];
     int cur = -1;
@@ -95,7 +169,9 @@ struct Dumper {
     CfreeRecordAttrs attrs{};
     while (std::fgets(line, sizeof line, in)) {
       char kind[16], a[1024], b[64], d[64], e[64], g[64], h[64];
-      if (line[0] == 'R') {
+      if (line[0] == 'C') {
+        call(line);
+      } else if (line[0] == 'R') {
         int id, packed, align, pack, is_anon;
         if (std::sscanf(line, "R %d %15s %d %d %d %d", &id, kind, &packed, &align, &pack, &is_anon) != 6)
           return 2;
