@@ -143,7 +143,7 @@ Val Parser::offsetof_expr(CfreeLoc loc) {
       if (!first) advance();
       first = false;
       if (tok.kind != Tok::Identifier) {
-        error(tok.loc, "expected identifier before '%s' token", tok_text(tok));
+        error(tok.loc, "expected identifier before %s", tok_desc(tok).c_str());
         break;
       }
       if (!is_record(cur) || !cur->rec->complete) {

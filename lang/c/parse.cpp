@@ -38,6 +38,7 @@ Parser::Parser(CfreeCompiler* cc, Preprocessor* p, CfreeCg* cg, bool emit, const
     Decl* d = bind(cfree_sym_intern(c, name, std::strlen(name)), DK::Typedef, t, 0);
     d->canon = d;
   };
+  sym_alloca_ = cfree_sym_intern(c, "alloca", 6);
   td("__int128_t", t_int128);
   td("__uint128_t", t_uint128);
   advance();
@@ -121,6 +122,20 @@ const char* Parser::tok_text(const Token& t) {
   return buf;
 }
 
+// How GCC names the token an error points at.
+std::string Parser::tok_desc(const Token& t) {
+  switch (t.kind) {
+    case Tok::Number: return "numeric constant";
+    case Tok::String: return "string constant";
+    case Tok::CharConst: return "character constant";
+    case Tok::Eof: return "end of input";
+    case Tok::Identifier: return std::string("'") + tok_text(t) + "'";
+    default:
+      if (is_keyword(t.kind)) return std::string("'") + tok_text(t) + "'";
+      return std::string("'") + tok_text(t) + "' token";
+  }
+}
+
 bool Parser::expect(Tok k, const char* what) {
   if (tok.kind == k) {
     advance();
@@ -128,7 +143,7 @@ bool Parser::expect(Tok k, const char* what) {
   }
   const char* name = what ? what : tok_name(k);
   if (tok.kind == Tok::Eof) error(tok.loc, "expected '%s' at end of input", name);
-  else error(tok.loc, "expected '%s' before '%s' token", name, tok_text(tok));
+  else error(tok.loc, "expected '%s' before %s", name, tok_desc(tok).c_str());
   return false;
 }
 
@@ -317,7 +332,7 @@ void Parser::translation_unit() {
       continue;
     }
     if (tok.kind == Tok::RBrace || tok.kind == Tok::RParen) {
-      error(tok.loc, "expected identifier or '(' before '%s' token", tok_text(tok));
+      error(tok.loc, "expected identifier or '(' before %s", tok_desc(tok).c_str());
       advance();
       continue;
     }

@@ -207,7 +207,8 @@ class Gen {
   bool in_func = false;
   std::vector<CfreeType> stack;  // mirror of the CG stack's types
 
-  bool on() const { return emit && nocode == 0 && in_func; }
+  bool dead = false;   // statically unreachable code (the dead arm of `if (0)`), until a user label
+  bool on() const { return emit && nocode == 0 && in_func && !dead; }
   void push_int(CfreeType t, u64 v);
   void push_float(CfreeType t, const void* bytes);
   void push_sym(CfreeCgSym s, i64 add, CfreeType ptr_ty);
@@ -499,6 +500,8 @@ class Parser {
   Val sizeof_alignof(bool is_sizeof);
   Val builtin_call(Decl* d, CfreeLoc loc);
   i64 const_int(const char* what, CfreeLoc* loc_out = nullptr, bool* ok = nullptr);
+  i64 const_int_msg(const char* msg, CfreeLoc at, bool* ok);
+  std::string tok_desc(const Token& t);
   Val const_expr_val();
 
   // value helpers (sema.cpp)
@@ -511,6 +514,7 @@ class Parser {
   Val rvalue(Val v);             // lvalue conversion + array/function decay
   void materialize(Val& v);      // push onto the CG stack (rvalue; aggregates as address)
   void materialize2(Val& a, Val& b);
+  void rvalue2(Val& a, Val& b);
   void push_address(Val& v);     // Lval -> its address on the stack (k stays Lval, base Stack)
   Val convert(Val v, CType* to, bool explicit_cast = false);
   Val cast_to(Val v, CType* to, CfreeLoc loc);
@@ -572,6 +576,7 @@ class Parser {
   bool discard_ = false;     // the next top-level assignment's value is unused
   int static_init_ = 0;      // > 0: parsing a static initializer
   bool undeclared_noted_ = false;
+  CfreeSym sym_alloca_ = 0;
   bool unreachable_ = false;
 };
 

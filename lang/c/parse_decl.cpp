@@ -83,7 +83,7 @@ void Parser::attribute_list(Attrs* a) {
       continue;
     }
     if (!tok.sym) {
-      error(tok.loc, "expected identifier before '%s' token", tok_text(tok));
+      error(tok.loc, "expected identifier before %s", tok_desc(tok).c_str());
       skip_balanced();
       continue;
     }
@@ -112,7 +112,7 @@ void Parser::attribute_list(Attrs* a) {
         al = static_cast<u32>(const_int("alignment"));
         expect(Tok::RParen);
       }
-      if (al & (al - 1)) error(loc, "requested alignment is not a positive power of 2");
+      if (al == 0 || (al & (al - 1))) error(loc, "requested alignment '%u' is not a positive power of 2", al);
       else if (al > a->aligned) a->aligned = al;
       continue;
     }
@@ -238,13 +238,23 @@ bool Parser::declaration_specifiers(DeclSpec* ds, bool allow_sc) {
   u8 q = 0;
   CType* other = nullptr;
   bool any = false;
+  int n_specs = 0;
+  CfreeLoc second_loc = 0;
   ds->loc = tok.loc;
   for (;;) {
     CfreeLoc loc = tok.loc;
     Tok k = tok.kind;
+    switch (k) {
+      case Tok::KwVoid: case Tok::KwBool: case Tok::KwChar: case Tok::KwShort: case Tok::KwInt:
+      case Tok::KwLong: case Tok::KwFloat: case Tok::KwDouble: case Tok::KwSigned: case Tok::KwUnsigned:
+      case Tok::KwInt128: case Tok::KwComplex: case Tok::KwStruct: case Tok::KwUnion: case Tok::KwEnum:
+        if (++n_specs == 2) second_loc = loc;
+        break;
+      default: break;
+    }
     auto set_sc = [&](u8 sc) {
       if (!allow_sc) error(loc, "storage class specified for %s", "unnamed parameter");
-      else if (ds->sc != SC_NONE && !(ds->sc == sc)) error(loc, "multiple storage classes in declaration specifiers");
+      else if (ds->sc != SC_NONE && !(ds->sc == sc)) error(ds->loc, "multiple storage classes in declaration specifiers");
       ds->sc = sc;
     };
     switch (k) {
@@ -360,14 +370,14 @@ done:
   CType* t = nullptr;
   ds->had_type = spec != 0 || longs != 0;
   if (spec & SP_OTHER) {
-    if ((spec & ~SP_OTHER) || longs) error(ds->loc, "two or more data types in declaration specifiers");
+    if ((spec & ~SP_OTHER) || longs) error(second_loc ? second_loc : ds->loc, "two or more data types in declaration specifiers");
     t = other;
     if (!t) t = t_int;  // __auto_type placeholder
   } else {
     u32 base = spec & ~(SP_SIGNED | SP_UNSIGNED | SP_COMPLEX);
     bool uns = spec & SP_UNSIGNED;
-    if ((spec & SP_SIGNED) && uns) error(ds->loc, "both 'signed' and 'unsigned' in declaration specifiers");
-    auto bad = [&]() { error(ds->loc, "two or more data types in declaration specifiers"); };
+    if ((spec & SP_SIGNED) && uns) error(second_loc ? second_loc : ds->loc, "both 'signed' and 'unsigned' in declaration specifiers");
+    auto bad = [&]() { error(second_loc ? second_loc : ds->loc, "two or more data types in declaration specifiers"); };
     if (base == SP_VOID) t = t_void;
     else if (base == SP_BOOL) t = t_bool;
     else if (base == SP_CHAR) t = (spec & SP_SIGNED) ? t_schar : uns ? t_uchar : t_char;
@@ -454,14 +464,14 @@ CType* Parser::struct_or_union(bool is_union, Attrs* outer) {
   };
   if (tok.kind != Tok::LBrace) {
     if (!tag) {
-      error(tok.loc, "expected '{' before '%s' token", tok_text(tok));
+      error(tok.loc, "expected '{' before %s", tok_desc(tok).c_str());
       return make();
     }
     Tag* tg = lookup_tag(tag);
     bool decl_only = tok.kind == Tok::Semi;
     if (tg && (!decl_only || tg->depth == depth)) {
       if (tg->ty->k != kind) {
-        error(tag_loc, "'%s %s' defined as wrong kind of tag", is_union ? "union" : "struct", sym_str(tag));
+        error(tag_loc, "'%s' defined as wrong kind of tag", sym_str(tag));
         return make();
       }
       return tg->ty;
@@ -552,13 +562,13 @@ CType* Parser::struct_or_union(bool is_union, Attrs* outer) {
           ft = t_int;
         }
         if (w < 0) {
-          error(bl, "negative width in bit-field '%s'", f.name ? sym_str(f.name) : "<anonymous>");
+          error(f.name ? f.loc : bl, "negative width in bit-field '%s'", f.name ? sym_str(f.name) : "<anonymous>");
           w = 1;
         } else if (static_cast<u64>(w) > bits_of(ft) && ft->k != TK::Bool) {
-          error(bl, "width of '%s' exceeds its type", f.name ? sym_str(f.name) : "<anonymous>");
+          error(f.name ? f.loc : bl, "width of '%s' exceeds its type", f.name ? sym_str(f.name) : "<anonymous>");
           w = bits_of(ft);
         } else if (w == 0 && f.name) {
-          error(bl, "zero width for bit-field '%s'", sym_str(f.name));
+          error(f.loc, "zero width for bit-field '%s'", sym_str(f.name));
           w = 1;
         }
         f.bitfield = true;
@@ -648,7 +658,7 @@ CType* Parser::enum_specifier() {
   };
   if (tok.kind != Tok::LBrace) {
     if (!tag) {
-      error(tok.loc, "expected '{' before '%s' token", tok_text(tok));
+      error(tok.loc, "expected '{' before %s", tok_desc(tok).c_str());
       return t_int;
     }
     Tag* tg = lookup_tag(tag);
@@ -685,7 +695,7 @@ CType* Parser::enum_specifier() {
   std::vector<Decl*> consts;
   while (tok.kind != Tok::RBrace && tok.kind != Tok::Eof) {
     if (tok.kind != Tok::Identifier) {
-      error(tok.loc, "expected identifier before '%s' token", tok_text(tok));
+      error(tok.loc, "expected identifier before %s", tok_desc(tok).c_str());
       skip_to_semi();
       return t;
     }
@@ -694,7 +704,10 @@ CType* Parser::enum_specifier() {
     advance();
     Attrs ea;
     parse_attributes(&ea);
-    if (accept(Tok::Equal)) val = const_int("enumerator value");
+    if (accept(Tok::Equal)) {
+      std::string m = std::string("enumerator value for '") + sym_str(name) + "' is not an integer constant";
+      val = const_int_msg(m.c_str(), loc, nullptr);
+    }
     Decl* prev = lookup(name);
     if (prev && prev->depth == depth) {
       if (prev->kind == DK::EnumConst) {
@@ -754,7 +767,19 @@ FuncInfo* Parser::param_list(CfreeLoc lparen) {
     fn->proto = true;
     return fn;
   }
-  if (tok.kind == Tok::Identifier && !is_typedef_name(tok)) {
+  if (tok.kind == Tok::Identifier && !is_typedef_name(tok) &&
+      (peek().kind == Tok::Identifier || peek().kind == Tok::Star)) {
+    error(tok.loc, "unknown type name '%s'", sym_str(tok.sym));
+    advance();
+    fn->proto = true;
+    push_scope();
+    Declarator d;
+    declarator(t_int, &d, true, true);
+    ps.push_back(Param{d.name, t_int, d.loc});
+    while (tok.kind != Tok::RParen && tok.kind != Tok::Eof && tok.kind != Tok::Semi && tok.kind != Tok::LBrace) advance();
+    accept(Tok::RParen);
+    pop_scope();
+  } else if (tok.kind == Tok::Identifier && !is_typedef_name(tok)) {
     // K&R identifier list.
     fn->knr_ids = true;
     while (tok.kind == Tok::Identifier) {
@@ -777,16 +802,19 @@ FuncInfo* Parser::param_list(CfreeLoc lparen) {
       CfreeLoc ploc = tok.loc;
       if (!declaration_specifiers(&ds, true)) {
         if (tok.kind == Tok::Identifier) error(tok.loc, "unknown type name '%s'", sym_str(tok.sym));
-        else error(tok.loc, "expected declaration specifiers or '...' before '%s' token", tok_text(tok));
+        else error(tok.loc, "expected declaration specifiers or '...' before %s", tok_desc(tok).c_str());
         ds.ty = t_int;
         if (tok.kind == Tok::Identifier) advance();
         else {
           while (tok.kind != Tok::RParen && tok.kind != Tok::Eof && tok.kind != Tok::Comma && tok.kind != Tok::Semi && tok.kind != Tok::LBrace) advance();
         }
       }
-      if (ds.sc != SC_NONE && ds.sc != SC_REGISTER) error(ploc, "storage class specified for parameter");
       Declarator d;
       declarator(ds.ty, &d, true, true);
+      if (ds.sc != SC_NONE && ds.sc != SC_REGISTER) {
+        if (d.name) error(d.loc, "storage class specified for parameter '%s'", sym_str(d.name));
+        else error(ploc, "storage class specified for unnamed parameter");
+      }
       parse_attributes(&d.attrs);
       CType* t = d.ty;
       if (d.attrs.has_mode) t = apply_mode(t, d.attrs, d.loc);
@@ -796,7 +824,7 @@ FuncInfo* Parser::param_list(CfreeLoc lparen) {
         if (!d.name && ps.empty() && tok.kind == Tok::RParen && !t->q) {
           // (void) handled above; here `(const void)` etc.
         }
-        error(d.loc ? d.loc : ploc, "'void' must be the only parameter");
+        error(ploc, "'void' must be the only parameter");
         t = t_int;
       }
       ps.push_back(Param{d.name, t, d.loc ? d.loc : ploc});
@@ -931,7 +959,7 @@ void Parser::declarator_ops(Declarator* d, std::vector<DeclOp>* out, bool abstra
       advance();
     } else if (!abstract_ok) {
       if (tok.kind == Tok::Eof) error(tok.loc, "expected identifier or '(' at end of input");
-      else error(tok.loc, "expected identifier or '(' before '%s' token", tok_text(tok));
+      else error(tok.loc, "expected identifier or '(' before %s", tok_desc(tok).c_str());
     }
     if (!d->loc) d->loc = tok.loc;
   }
@@ -959,14 +987,14 @@ void Parser::declarator_ops(Declarator* d, std::vector<DeclOp>* out, bool abstra
         Val v = assign_expr();
         v = rvalue(v);
         if (!v.ty || !is_integer(v.ty)) {
-          if (d->name) error(lb, "size of array '%s' has non-integer type", sym_str(d->name));
+          if (d->name) error(d->loc, "size of array '%s' has non-integer type", sym_str(d->name));
           else error(lb, "size of unnamed array has non-integer type");
           if (on_stack(v)) g.pop();
           op.count = 1;
         } else if (v.k == Val::Const) {
           i64 n = static_cast<i64>(v.i);
           if (is_signed_t(v.ty) && n < 0) {
-            if (d->name) error(lb, "size of array '%s' is negative", sym_str(d->name));
+            if (d->name) error(d->loc, "size of array '%s' is negative", sym_str(d->name));
             else error(lb, "size of unnamed array is negative");
             n = 1;
           }
@@ -1018,7 +1046,7 @@ void Parser::asm_label(Declarator* d) {
     decode_strings(c, toks.data(), toks.size(), 4, &bytes, &enc, &ub);
     d->asm_name = cfree_sym_intern(c, reinterpret_cast<const char*>(bytes.data()), bytes.size());
   } else {
-    error(tok.loc, "expected string literal before '%s' token", tok_text(tok));
+    error(tok.loc, "expected string literal before %s", tok_desc(tok).c_str());
   }
   expect(Tok::RParen);
 }
@@ -1029,7 +1057,7 @@ void Parser::static_assert_decl() {
   expect(Tok::LParen);
   CfreeLoc eloc = tok.loc;
   bool ok = true;
-  i64 v = const_int("static assertion", &eloc, &ok);
+  i64 v = const_int_msg("expression in static assertion is not constant", eloc, &ok);
   std::string msg;
   if (accept(Tok::Comma)) {
     std::vector<Token> toks;
@@ -1037,7 +1065,7 @@ void Parser::static_assert_decl() {
       toks.push_back(tok);
       advance();
     }
-    if (toks.empty()) error(tok.loc, "expected string literal before '%s' token", tok_text(tok));
+    if (toks.empty()) error(tok.loc, "expected string literal before %s", tok_desc(tok).c_str());
     else {
       std::vector<u8> bytes;
       Encoding enc;

@@ -113,8 +113,9 @@ Val Parser::assign(Tok op, Val l, CfreeLoc loc, bool keep) {
     return mk_const(t_int, 0);
   }
   if (op == Tok::Equal) {
+    CfreeLoc rloc = tok.loc;
     Val r = assign_expr();
-    r = assign_convert(r, l.ty, loc, "assignment");
+    r = assign_convert(r, l.ty, is_record(l.ty) ? rloc : loc, "assignment");
     return assign_to(l, r, loc, keep);
   }
   // Compound assignment: the lvalue's address is evaluated once.
@@ -175,9 +176,8 @@ Val Parser::binary_expr(int min_prec) {
 
 Val Parser::logical(bool is_and, Val a, CfreeLoc loc) {
   a = rvalue(a);
-  if (!is_scalar(a.ty)) {
-    error(loc, "invalid operands to binary %s (have '%s')", is_and ? "&&" : "||", type_str(a.ty).c_str());
-  }
+  if (a.k == Val::Void) error(a.loc ? a.loc : loc, "void value not ignored as it ought to be");
+  else if (!is_scalar(a.ty)) error(a.loc ? a.loc : loc, "used %s type value where scalar is required", is_record(a.ty) ? (a.ty->k == TK::Struct ? "struct" : "union") : "array");
   int prec = is_and ? 3 : 2;
   bool a_const = a.k == Val::Const || a.k == Val::FConst || (a.k == Val::Addr && a.base == Base::Sym);
   if (a_const) {
@@ -390,6 +390,11 @@ Val Parser::cast_expr() {
     expect(Tok::RParen);
     if (tok.kind == Tok::LBrace) return postfix_ops(compound_literal(t, loc));
     Val v = cast_expr();
+    if (t->k == TK::Array || t->k == TK::Func) {
+      error(loc, "cast specifies %s type", t->k == TK::Array ? "array" : "function");
+      discard(rvalue(v));
+      return mk_const(t_int, 0);
+    }
     return cast_to(v, t, loc);
   }
   return unary_expr();
@@ -438,6 +443,10 @@ Val Parser::incdec(Val v, bool inc, bool post, CfreeLoc loc) {
 
 Val Parser::unary_op(Tok op, Val v, CfreeLoc loc) {
   v = rvalue(v);
+  if (v.k == Val::Void) {
+    error(loc, "invalid use of void expression");
+    return mk_const(t_int, 0);
+  }
   CType* t = v.ty ? v.ty->unq : t_int;
   if (op == Tok::Bang) {
     if (!is_scalar(t)) {
@@ -507,6 +516,7 @@ Val Parser::sizeof_alignof(bool is_sizeof) {
   bool from_expr = false;
   if (tok.kind == Tok::LParen && is_type_start(peek())) {
     advance();
+    loc = tok.loc;
     t = type_name();
     expect(Tok::RParen);
     if (tok.kind == Tok::LBrace) {
@@ -517,6 +527,7 @@ Val Parser::sizeof_alignof(bool is_sizeof) {
       from_expr = true;
     }
   } else {
+    loc = tok.loc;
     g.nocode++;
     v = unary_expr();
     g.nocode--;
@@ -657,8 +668,7 @@ Val Parser::postfix_ops(Val v) {
 }
 
 Val Parser::subscript(Val a, Val i, CfreeLoc loc) {
-  a = rvalue(a);
-  i = rvalue(i);
+  rvalue2(a, i);
   CType* at = a.ty ? a.ty->unq : t_int;
   CType* it = i.ty ? i.ty->unq : t_int;
   Val p;
@@ -679,7 +689,7 @@ Val Parser::subscript(Val a, Val i, CfreeLoc loc) {
 
 Val Parser::member(Val v, bool arrow, CfreeLoc loc) {
   if (tok.kind != Tok::Identifier && !tok.sym) {
-    error(tok.loc, "expected identifier before '%s' token", tok_text(tok));
+    error(tok.loc, "expected identifier before %s", tok_desc(tok).c_str());
     return v;
   }
   CfreeSym name = tok.sym;
@@ -697,6 +707,11 @@ Val Parser::member(Val v, bool arrow, CfreeLoc loc) {
     // an rvalue struct (call result): its address is on the stack
   }
   CType* rt = v.ty;
+  if (!arrow && rt && rt->k == TK::Ptr && is_record(rt->base) && v.d && v.d->name) {
+    error(loc, "'%s' is a pointer; did you mean to use '->'?", sym_str(v.d->name));
+    discard(v);
+    return mk_const(t_int, 0);
+  }
   if (!rt || !is_record(rt)) {
     error(loc, "request for member '%s' in something not a structure or union", sym_str(name));
     discard(v);
@@ -710,7 +725,7 @@ Val Parser::member(Val v, bool arrow, CfreeLoc loc) {
   u64 off = 0;
   const Field* f = find_field(rt->rec, name, &off);
   if (!f) {
-    error(nloc, "'%s' has no member named '%s'", type_str(rt->unq).c_str(), sym_str(name));
+    error(loc, "'%s' has no member named '%s'", type_str(rt->unq).c_str(), sym_str(name));
     discard(v);
     return mk_const(t_int, 0);
   }
@@ -842,6 +857,7 @@ Val Parser::generic_selection() {
   CfreeLoc loc = tok.loc;
   advance();
   expect(Tok::LParen);
+  loc = tok.loc;
   g.nocode++;
   Val cv = assign_expr();
   cv = rvalue(cv);
@@ -1164,7 +1180,7 @@ Val Parser::primary_expr() {
       error(loc, "expected expression at end of input");
       return mk_const(t_int, 0);
     default:
-      error(loc, "expected expression before '%s' token", tok_text(tok));
+      error(loc, "expected expression before %s", tok_desc(tok).c_str());
       if (tok.kind != Tok::Semi && tok.kind != Tok::RBrace && tok.kind != Tok::RParen && tok.kind != Tok::Comma) advance();
       return mk_const(t_int, 0);
   }
@@ -1176,6 +1192,15 @@ Val Parser::call(Val fnv) {
   CfreeLoc loc = tok.loc;
   advance();  // (
   Decl* fd = fnv.k == Val::Lval && fnv.base == Base::Sym && fnv.ty && fnv.ty->k == TK::Func ? fnv.d : nullptr;
+  if (fd && !fd->defined && fd->name == sym_alloca_) {
+    // alloca(n): the builtin, as GCC treats the library name.
+    Val n = assign_expr();
+    expect(Tok::RParen);
+    n = convert(n, t_size);
+    materialize(n);
+    g.alloca_(16, cg_ptr);
+    return mk_stack(t_voidptr);
+  }
   Val f = rvalue(fnv);
   CType* pt = f.ty ? f.ty->unq : t_int;
   CType* ft = pt->k == TK::Ptr ? pt->base->unq : nullptr;
@@ -1229,7 +1254,7 @@ Val Parser::call(Val fnv) {
         at = ptype->unq;
       } else {
         if (proto && !fi->variadic && !too_many_reported) {
-          if (fname) error(aloc, "too many arguments to function '%s'", fname);
+          if (fname) error(fnv.loc ? fnv.loc : aloc, "too many arguments to function '%s'", fname);
           else error(aloc, "too many arguments to function");
           if (fd) note(fd->loc, "declared here");
           too_many_reported = true;
@@ -1254,7 +1279,7 @@ Val Parser::call(Val fnv) {
   }
   if (!expect(Tok::RParen)) skip_to_semi();
   if (proto && n < np) {
-    if (fname) error(loc, "too few arguments to function '%s'", fname);
+    if (fname) error(fnv.loc ? fnv.loc : loc, "too few arguments to function '%s'", fname);
     else error(loc, "too few arguments to function");
     if (fd) note(fd->loc, "declared here");
     for (size_t i = n; i < np; i++) {
@@ -1273,6 +1298,7 @@ Val Parser::call(Val fnv) {
     Val v;
     v.k = Val::Void;
     v.ty = t_void;
+    v.loc = fnv.loc ? fnv.loc : loc;
     return v;
   }
   if (is_aggregate(ret)) {
@@ -1289,6 +1315,18 @@ Val Parser::call(Val fnv) {
 }
 
 // ---- Constant expressions (6.6) -----------------------------------------------------
+
+// A constant expression whose failure has a context-specific message.
+i64 Parser::const_int_msg(const char* msg, CfreeLoc at, bool* ok) {
+  g.nocode++;
+  Val v = cond_expr();
+  v = rvalue(v);
+  g.nocode--;
+  if ((v.k == Val::Const && (is_integer(v.ty) || v.ty->k == TK::Ptr))) return static_cast<i64>(v.i);
+  if (ok) *ok = false;
+  error(at, "%s", msg);
+  return 0;
+}
 
 i64 Parser::const_int(const char* what, CfreeLoc* loc_out, bool* ok) {
   CfreeLoc loc = tok.loc;

@@ -190,6 +190,7 @@ bool Parser::designation(CType* ty, u64 off, i64* next_idx, u32* next_field) {
       skip_balanced();
       return true;
     }
+    loc = tok.loc;
     lo = hi = const_int("array index in initializer");
     if (accept(Tok::Ellipsis)) {
       hi = const_int("array index in initializer");
@@ -212,7 +213,7 @@ bool Parser::designation(CType* ty, u64 off, i64* next_idx, u32* next_field) {
       return true;
     }
     if (tok.kind != Tok::Identifier) {
-      error(tok.loc, "expected identifier before '%s' token", tok_text(tok));
+      error(tok.loc, "expected identifier before %s", tok_desc(tok).c_str());
       return true;
     }
     CfreeSym name = tok.sym;
@@ -273,7 +274,8 @@ void Parser::init_brace(CType* ty, u64 off) {
   CfreeLoc loc = tok.loc;
   advance();  // {
   if (tok.kind == Tok::RBrace) {
-    // `{}`: zero (GNU, C23)
+    // `{}`: zero (GNU, C23); GCC 12 rejects it for scalars.
+    if (!is_aggregate(ty)) error(loc, "empty scalar initializer");
     advance();
     if (ty->k == TK::Array && ty->count < 0) init_array_len_ = 0;
     return;
@@ -283,6 +285,10 @@ void Parser::init_brace(CType* ty, u64 off) {
     if (tok.kind == Tok::LBrace) {
       warn(tok.loc, nullptr, "braces around scalar initializer");
       init_brace(ty, off);
+    } else if (tok.kind == Tok::LBracket || tok.kind == Tok::Dot) {
+      i64 ni = 0;
+      u32 nf = 0;
+      designation(ty, off, &ni, &nf);
     } else {
       init_scalar(ty, off, nullptr);
     }
@@ -302,7 +308,12 @@ void Parser::init_brace(CType* ty, u64 off) {
     return;
   }
   init_elems(ty, off, true);
-  accept(Tok::Comma);
+  if (!accept(Tok::Comma) && tok.kind != Tok::RBrace) {
+    expect(Tok::RBrace);
+    while (tok.kind != Tok::RBrace && tok.kind != Tok::Semi && tok.kind != Tok::Eof) advance();
+    accept(Tok::RBrace);
+    return;
+  }
   if (tok.kind != Tok::RBrace) {
     warn(tok.loc, nullptr, "excess elements in %s initializer", ty->k == TK::Array ? "array" : ty->k == TK::Struct ? "struct" : "union");
     while (tok.kind != Tok::RBrace && tok.kind != Tok::Eof) {
@@ -549,6 +560,16 @@ void Parser::local_initializer(Val& dst, CType** ty) {
   } else {
     CfreeLoc loc = tok.loc;
     Val v = assign_expr();
+    v = rvalue(v);
+    if (t->k == TK::Array || (is_record(t) && !(v.ty && compatible(v.ty->unq, t->unq, true)))) {
+      error(loc, "invalid initializer");
+      discard(v);
+      init_static_mode_ = saved_mode;
+      init_buf_ = saved_buf;
+      init_slot_ = saved_slot;
+      init_array_len_ = saved_len;
+      return;
+    }
     v = assign_convert(v, t, loc, "initialization");
     Val lv;
     lv.k = Val::Lval;

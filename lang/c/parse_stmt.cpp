@@ -159,6 +159,7 @@ void Parser::statement() {
         advance();
         advance();
         Label* l = find_label(name, loc, true);
+        g.dead = false;
         g.place(l->id);
         Attrs a;
         parse_attributes(&a);
@@ -182,7 +183,18 @@ void Parser::statement() {
     return;
   }
   if (tok.kind == Tok::RBrace) {
-    error(loc, "expected statement before '}' token");
+    error(loc, "expected expression before '}' token");
+    return;
+  }
+  if (tok.kind == Tok::KwElse) {
+    error(loc, "'else' without a previous 'if'");
+    advance();
+    statement();
+    return;
+  }
+  if (tok.kind == Tok::Identifier && peek().kind == Tok::Identifier && !lookup(tok.sym)) {
+    error(loc, "unknown type name '%s'", sym_str(tok.sym));
+    skip_to_semi();
     return;
   }
   discard_ = true;
@@ -197,8 +209,34 @@ void Parser::statement() {
 void Parser::if_stmt() {
   advance();
   expect(Tok::LParen);
+  CfreeLoc loc = tok.loc;
+  Val v = expr();
+  v = rvalue(v);
+  if (!v.ty || !is_scalar(v.ty)) {
+    error(loc, "used %s type value where scalar is required", v.ty && is_record(v.ty) ? (v.ty->k == TK::Struct ? "struct" : "union") : v.ty && v.ty->k == TK::Void ? "void" : "non-scalar");
+    discard(v);
+    v = mk_const(t_int, 1);
+  }
+  bool known = v.k == Val::Const || v.k == Val::FConst || (v.k == Val::Addr && v.base == Base::Sym && !v.nonconst && v.d && !v.d->weak);
+  if (known) {
+    // A constant condition: the dead arm generates no code (GCC folds it
+    // away too; tests rely on calls there never being linked).
+    bool truth = v.k == Val::Const ? v.i != 0 : v.k == Val::FConst ? v.f != 0 : true;
+    expect(Tok::RParen);
+    bool saved = g.dead;
+    if (!truth) g.dead = true;
+    statement();
+    g.dead = saved;
+    if (tok.kind == Tok::KwElse) {
+      advance();
+      if (truth) g.dead = true;
+      statement();
+      g.dead = saved;
+    }
+    return;
+  }
   CfreeCgLabel lelse = g.label(), lend = g.label();
-  cond_jump(false, lelse);
+  emit_cond_branch(v, false, lelse);
   expect(Tok::RParen);
   statement();
   if (tok.kind == Tok::KwElse) {
@@ -312,7 +350,7 @@ void Parser::for_stmt() {
     discard(decay(v));
     if (tok.kind == Tok::Semi) advance();
     else {
-      error(tok.loc, "expected ')' before '%s' token", tok_text(tok));
+      error(tok.loc, "expected ')' before %s", tok_desc(tok).c_str());
       while (tok.kind != Tok::Semi && tok.kind != Tok::Eof) advance();
       advance();
     }
@@ -326,6 +364,7 @@ void Parser::switch_stmt() {
   CfreeLoc loc = tok.loc;
   advance();
   expect(Tok::LParen);
+  loc = tok.loc;
   Val v = expr();
   v = rvalue(v);
   expect(Tok::RParen);
@@ -371,11 +410,11 @@ void Parser::case_label() {
   CfreeLoc loc = tok.loc;
   advance();
   bool ok = true;
-  i64 lo = const_int("case label", nullptr, &ok);
+  i64 lo = const_int_msg("case label does not reduce to an integer constant", loc, &ok);
   i64 hi = lo;
   if (tok.kind == Tok::Ellipsis) {
     advance();
-    hi = const_int("case label", nullptr, &ok);
+    hi = const_int_msg("case label does not reduce to an integer constant", loc, &ok);
   }
   expect(Tok::Colon);
   if (!fn_ || !fn_->sw) {
@@ -400,6 +439,7 @@ void Parser::case_label() {
       }
       if (ok) {
         CfreeCgLabel lab = g.label();
+        g.dead = false;
         g.place(lab);
         sw->cases.push_back(CfreeCase{l, h, lab});
         sw->case_locs.push_back(loc);
@@ -425,6 +465,7 @@ void Parser::default_label() {
   } else {
     fn_->sw->default_label = g.label();
     fn_->sw->default_loc = loc;
+    g.dead = false;
     g.place(fn_->sw->default_label);
   }
   if (tok.kind == Tok::RBrace) {
@@ -490,11 +531,11 @@ void Parser::goto_stmt() {
     return;
   }
   if (tok.kind != Tok::Identifier) {
-    error(tok.loc, "expected identifier or '*' before '%s' token", tok_text(tok));
+    error(tok.loc, "expected identifier or '*' before %s", tok_desc(tok).c_str());
     skip_to_semi();
     return;
   }
-  Label* l = find_label(tok.sym, tok.loc, false);
+  Label* l = find_label(tok.sym, loc, false);
   advance();
   g.jump(l->id);
   expect(Tok::Semi);
@@ -520,7 +561,7 @@ void Parser::asm_stmt() {
       advance();
     }
     if (toks.empty()) {
-      error(tok.loc, "expected string literal before '%s' token", tok_text(tok));
+      error(tok.loc, "expected string literal before %s", tok_desc(tok).c_str());
       return std::string();
     }
     std::vector<u8> bytes;

@@ -70,7 +70,7 @@ Decl* Parser::declare(DeclSpec& ds, Declarator& d, bool file_scope, bool has_ini
   if (d.attrs.vector && !ds.attrs.vector) error(d.loc, "vector types are not supported");
   if (ds.noreturn) a.noreturn = true;
   if (!name) {
-    error(d.loc, "expected identifier or '(' before '%s' token", tok_text(tok));
+    error(d.loc, "expected identifier or '(' before %s", tok_desc(tok).c_str());
     return nullptr;
   }
   Decl* prev = lookup(name);
@@ -190,7 +190,10 @@ Decl* Parser::declare(DeclSpec& ds, Declarator& d, bool file_scope, bool has_ini
   bool is_extern = ds.sc == SC_EXTERN;
   bool is_static = ds.sc == SC_STATIC;
   if (file_scope && (ds.sc == SC_AUTO || ds.sc == SC_REGISTER))
-    error(d.loc, "file-scope declaration of '%s' specifies '%s'", sym_str(name), ds.sc == SC_AUTO ? "auto" : "register");
+  {
+    if (ds.sc == SC_REGISTER && !d.asm_name) error(d.loc, "register name not specified for '%s'", sym_str(name));
+    else if (ds.sc == SC_AUTO) error(d.loc, "file-scope declaration of '%s' specifies 'auto'", sym_str(name));
+  }
   if (file_scope || is_extern) {
     if (t->vla) error(d.loc, file_scope ? "variably modified '%s' at file scope" : "object with variably modified type must have no linkage", sym_str(name));
     Decl* old = same_scope ? prev : (file_scope ? nullptr : file_scope_decl(name));
@@ -339,7 +342,7 @@ bool Parser::declaration(bool file_scope) {
       warn(tok.loc, "implicit-int", "return type defaults to 'int'");
     } else {
       if (tok.kind == Tok::Eof) error(tok.loc, "expected identifier or '(' at end of input");
-      else error(tok.loc, "expected identifier or '(' before '%s' token", tok_text(tok));
+      else error(tok.loc, "expected identifier or '(' before %s", tok_desc(tok).c_str());
       skip_to_semi();
       return false;
     }
@@ -385,12 +388,12 @@ bool Parser::declaration(bool file_scope) {
         (void)v;
         g.nocode--;
       } else if (ds.sc == SC_TYPEDEF) {
-        error(eq, "typedef '%s' is initialized (use __typeof__ instead)", sym_str(d.name));
+        error(ds.loc, "typedef '%s' is initialized (use '__typeof__' instead)", sym_str(d.name));
         g.nocode++;
         assign_expr();
         g.nocode--;
       } else if (dl->kind == DK::Func) {
-        error(d.loc, "function '%s' is initialized like a variable", sym_str(d.name));
+        error(ds.loc, "function '%s' is initialized like a variable", sym_str(d.name));
         g.nocode++;
         assign_expr();
         g.nocode--;
@@ -481,7 +484,8 @@ bool Parser::declaration(bool file_scope) {
     }
     if (tok.kind == Tok::Eof) error(tok.loc, "expected ',' or ';' at end of input");
     else if (d.ty->k == TK::Func && tok.kind == Tok::LBrace) error(tok.loc, "expected ',' or ';' before '{' token");
-    else error(tok.loc, "expected '=', ',', ';', 'asm' or '__attribute__' before '%s' token", tok_text(tok));
+    else if (has_init) error(tok.loc, "expected ',' or ';' before %s", tok_desc(tok).c_str());
+    else error(tok.loc, "expected '=', ',', ';', 'asm' or '__attribute__' before %s", tok_desc(tok).c_str());
     skip_to_semi();
     return false;
   }
@@ -562,6 +566,7 @@ void Parser::function_definition(DeclSpec& ds, Declarator& d) {
     cfree_cg_set_loc(g.cg, d.loc);
     cfree_cg_func_begin(g.cg, &desc);
     g.in_func = true;
+    g.dead = false;
     g.stack.clear();
   } else {
     g.nocode++;

@@ -150,6 +150,14 @@ Val Parser::rvalue(Val v) {
   v = decay(v);
   if (v.k != Val::Lval) return v;
   if (is_aggregate(v.ty)) return v;
+  if (v.ty->k == TK::Void) {
+    if (on_stack(v)) g.pop();
+    Val r;
+    r.k = Val::Void;
+    r.ty = t_void;
+    r.loc = v.loc;
+    return r;
+  }
   CType* t = v.ty->unq;
   push_address(v);
   if (v.bitfield) {
@@ -231,6 +239,29 @@ void Parser::materialize2(Val& a, Val& b) {
   } else {
     materialize(a);
     materialize(b);
+  }
+}
+
+// Lvalue-convert two operands parsed in order a, b, keeping a below b on
+// the CG stack: a deeper on-stack lvalue is loaded under b, a lazy one that
+// loads after b is swapped under it.
+void Parser::rvalue2(Val& a, Val& b) {
+  bool as = on_stack(a), bs = on_stack(b);
+  if (as && bs) {
+    if (a.k != Val::Stack) {
+      g.swap();
+      a = rvalue(a);
+      if (a.k == Val::Addr && a.base == Base::Stack && a.off) push_address(a);
+      g.swap();
+    }
+    b = rvalue(b);
+  } else if (bs) {
+    b = rvalue(b);
+    a = rvalue(a);
+    if (on_stack(a)) g.swap();
+  } else {
+    a = rvalue(a);
+    b = rvalue(b);
   }
 }
 
@@ -452,7 +483,7 @@ Val Parser::assign_convert(Val v, CType* to, CfreeLoc loc, const char* ctx) {
       else if (c_ == "assignment")
         error(loc, "incompatible types when assigning to type '%s' from type '%s'", type_str(to).c_str(), type_str(v.ty).c_str());
       else
-        error(loc, "incompatible type for argument %s", c_.c_str() + (c_.rfind("argument ", 0) == 0 ? 9 : 0));
+        error(loc, "incompatible type for %s", c_.c_str() + (c_.rfind("passing ", 0) == 0 ? 8 : 0));
     }
     v.ty = to;
     return v;
@@ -757,11 +788,17 @@ static bool fold_int(Tok op, u64 a, u64 b, bool sgn, u32 bits, u64* out, bool* d
 }
 
 Val Parser::arith(Tok op, Val a, Val b, CfreeLoc loc) {
-  a = rvalue(a);
-  b = rvalue(b);
+  rvalue2(a, b);
   CType* at = a.ty ? a.ty->unq : t_int;
   CType* bt = b.ty ? b.ty->unq : t_int;
   auto invalid = [&]() {
+    if (a.k == Val::Void || b.k == Val::Void) {
+      const Val& vv = a.k == Val::Void ? a : b;
+      error(vv.loc ? vv.loc : loc, "void value not ignored as it ought to be");
+      discard(b);
+      discard(a);
+      return mk_const(t_int, 0);
+    }
     error(loc, "invalid operands to binary %s (have '%s' and '%s')", op_spelling(op), type_str(a.ty).c_str(), type_str(b.ty).c_str());
     discard(b);
     discard(a);
@@ -887,8 +924,7 @@ Val Parser::arith(Tok op, Val a, Val b, CfreeLoc loc) {
 }
 
 Val Parser::compare(Tok op, Val a, Val b, CfreeLoc loc) {
-  a = rvalue(a);
-  b = rvalue(b);
+  rvalue2(a, b);
   CType* at = a.ty ? a.ty->unq : t_int;
   CType* bt = b.ty ? b.ty->unq : t_int;
   bool eq = op == Tok::EqualEqual || op == Tok::BangEqual;

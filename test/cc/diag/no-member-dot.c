@@ -1,0 +1,6 @@
+// RUN: not %cfree cc -fsyntax-only %s 2>&1 | FileCheck %s
+struct S { int x; };
+int f(struct S s) {
+  return s.z;
+}
+// CHECK: no-member-dot.c:4:11: error: 'struct S' has no member named 'z'
