@@ -243,6 +243,7 @@ void cfree_cg_set_loc(CfreeCg* cg, CfreeLoc loc) {
       return;
     }
     if (cg->mode == CFREE_CG_OBJECT) cg->target->set_loc(loc);
+    cg->last_loc = loc;
   });
 }
 

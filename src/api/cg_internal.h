@@ -158,7 +158,14 @@ void api(CfreeCg* cg, F&& f) {
     return;
   }
   CfreeStatus st = guard(&cg->c, [&] {
-    f();
+    try {
+      f();
+    } catch (const InternalError& e) {
+      // At the frontend's current location: that is where to look.
+      cg->c.diags.reportf(CFREE_SEV_ERROR, cg->last_loc, "internal compiler error: %s (%s:%d)", e.what,
+                          e.file, e.line);
+      return CFREE_ERR_INTERNAL;
+    }
     return CFREE_OK;
   });
   if (st != CFREE_OK && cg->failed == CFREE_OK) {
