@@ -250,10 +250,15 @@ int parse_args(int argc, char** argv, CcOptions& o) {
       if (a[2] == 'T') {
         o.deps_targets.push_back(v);
       } else {
-        // -MQ quotes characters special to make.
+        // -MQ quotes characters special to make (as GCC's mkdeps does).
         std::string q;
         for (const char* p = v; *p; p++) {
           if (*p == '$') q += '$';
+          if (*p == ' ' || *p == '\t') {
+            for (const char* b = p; b > v && b[-1] == '\\'; b--) q += '\\';
+            q += '\\';
+          }
+          if (*p == '#') q += '\\';
           q += *p;
         }
         o.deps_targets.push_back(q);

@@ -34,3 +34,9 @@ for tool, feature in [("gcc", "gcc"), ("objdump", "gnu-objdump"), ("as", "gnu-as
                       ("riscv64-linux-gnu-gcc", "gcc-riscv64")]:
     if shutil.which(tool):
         config.available_features.add(feature)
+
+# The differential corpus (../shared/corpus/fetch.sh), when it has been fetched.
+corpus_dir = os.environ.get("CFREE_CORPUS", "/tmp/corpus")
+if os.path.isdir(os.path.join(corpus_dir, "src")):
+    config.available_features.add("corpus")
+    config.substitutions.append(("%corpus", corpus_dir))

@@ -88,6 +88,7 @@ enum Directive : u8 {
   kDirDefine, kDirUndef, kDirInclude, kDirIncludeNext, kDirImport, kDirIf, kDirIfdef,
   kDirIfndef, kDirElif, kDirElifdef, kDirElifndef, kDirElse, kDirEndif, kDirLine, kDirError,
   kDirWarning, kDirPragma, kDirIdent, kDirSccs, kDirAssert, kDirUnassert,
+  kDirImacros,  // internal: -imacros FILE from the command line
 };
 
 // A file as read from disk: read once, shared by every inclusion.
@@ -121,6 +122,7 @@ struct Source {
   bool at_bol = true;
   bool leading_space = false;
   bool cmdline = false;     // <command-line> / <built-in>: no EOF markers
+  bool discard = false;     // -imacros: keep the macros, drop the tokens
   // Multiple-include optimisation state.
   bool mi_valid = true;
   bool mi_seen_token = false;  // a token or directive before the guard
@@ -157,6 +159,7 @@ struct PrintHooks {
   virtual void file_change(int reason, const Source& s, u32 line) = 0;
   virtual void pragma_verbatim(const Source& s, u32 line, const char* text, size_t len) = 0;
   virtual void pragma_line_change(const Token& name_tok, const Source& s) = 0;
+  virtual void after_pragma_operator() = 0;
   virtual void define(Macro* m, bool undef) = 0;
   virtual void ident(const Source& s, u32 line, const char* text, size_t len) = 0;
 };
@@ -262,7 +265,7 @@ struct Preprocessor::Impl {
   void lex_token(Token& t);   // lexer level: directives, skipping, includes, line changes
   void get_token(Token& t);   // expanded level (paddings included when want_padding)
   bool next_token(Token& t);  // what Preprocessor::next returns
-  void directive(Source& s, Token& hash);
+  bool directive(Source& s, Token& hash);  // false: not a directive (assembler '#')
   void skip_block(Source& s);
   void dir_include(Source& s, Token& t, int kind);
   void dir_line(Source& s, Token& t);

@@ -103,6 +103,11 @@ class Printer final : public PrintHooks {
     if (name_tok.text < s.begin || name_tok.text > s.end) col = 1;
     do_line_change(presumed(s, s.line), col, s);
   }
+  void after_pragma_operator() override {
+    has_prev_ = false;
+    src_set_ = false;
+    src_white_ = false;
+  }
   void define(Macro* m, bool undef) override {
     if (!dump_defines_) return;
     const Source& s = *pp_->cur_file();
@@ -437,20 +442,22 @@ CfreeStatus preprocess_to_writer(CfreeCompiler* c, const CfreeCompileOptions* op
         if (ppo->deps_mode == 1 || !d.system) files.push_back(d.path);
       std::string o = target + ":";
       size_t col = o.size();
+      // GCC's layout (mkdeps.cc): a name that would pass column 72 starts a
+      // continuation line.
       for (const std::string& f : files) {
         std::string q = make_quote(f);
-        if (col + q.size() + 1 > 76 && col > target.size() + 1) {
-          o += " \\\n ";
-          col = 1;
+        if (col && col + q.size() > 72) {
+          o += " \\\n";
+          col = 0;
         }
+        col++;
         o += ' ';
         o += q;
-        col += q.size() + 1;
+        col += q.size();
       }
       o += '\n';
       if (ppo->deps_phony) {
         for (size_t i = 1; i < files.size(); i++) {
-          o += '\n';
           o += make_quote(files[i]);
           o += ":\n";
         }

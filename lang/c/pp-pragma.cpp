@@ -52,6 +52,7 @@ void Preprocessor::Impl::handle_pragma(std::vector<Token>& toks, CfreeLoc loc, u
     std::string text = join(toks, 0);
     if (print) {
       print->pragma_verbatim(s, line, text.data(), text.size());
+      if (from_operator) print->after_pragma_operator();
       return;
     }
     Token p;

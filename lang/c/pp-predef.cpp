@@ -125,7 +125,8 @@ void Preprocessor::Impl::predefine(std::string& out) {
       std::snprintf(v, sizeof v, "%dL", lang.version);
       def("__STDC_VERSION__", v);
     }
-    if (lang.version >= 199901) {
+    // GCC defines these for C11 and later, and for gnu99.
+    if (lang.version >= 201112 || (lang.version == 199901 && lang.gnu)) {
       def("__STDC_UTF_16__", "1");
       def("__STDC_UTF_32__", "1");
     }
@@ -264,19 +265,25 @@ bool Preprocessor::Impl::expand_builtin(Macro* m, Token& name) {
   switch (m->builtin) {
     case Builtin::File:
     case Builtin::BaseFile: {
-      Source* f = nullptr;
-      for (size_t i = stack.size(); i-- > 0;)
-        if (stack[i].file || stack[i].cmdline) {
-          f = &stack[i];
-          break;
-        }
-      const char* nm = m->builtin == Builtin::BaseFile ? base_file : (f ? f->name : "");
+      // The presumed file of the name's location (its expansion point when
+      // it comes from a macro body), as GCC resolves it.
+      const char* nm = base_file;
+      if (m->builtin == Builtin::File) {
+        CfreePresumedLoc pl;
+        Source* f = cur_file();
+        nm = f ? f->name : "";
+        if (!(name.flags & kTokBuiltinLoc) && cfree_source_presumed(c, name.loc, &pl) && pl.file)
+          nm = pl.file;
+        if (f && f->cmdline) nm = f->name;
+      }
       push_string(nm ? nm : "", name);
       return true;
     }
     case Builtin::Line: {
       Source& s = stack.back();
       i64 line = s.cmdline ? 0 : static_cast<i64>(s.line) + s.line_delta;
+      CfreePresumedLoc pl;
+      if (!s.cmdline && cfree_source_presumed(c, name.loc, &pl) && pl.line) line = pl.line;
       push_number(static_cast<u64>(line < 0 ? 0 : line), name);
       return true;
     }

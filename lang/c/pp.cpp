@@ -167,6 +167,7 @@ constexpr DirRow kDirectives[] = {
     {"endif", kDirEndif},     {"line", kDirLine},         {"error", kDirError},
     {"warning", kDirWarning}, {"pragma", kDirPragma},     {"ident", kDirIdent},
     {"sccs", kDirSccs},       {"assert", kDirAssert},     {"unassert", kDirUnassert},
+    {"__cfree_imacros", kDirImacros},
 };
 
 }  // namespace
@@ -449,6 +450,9 @@ void Preprocessor::Impl::lex_token(Token& t) {
     } else {
       Source& s = stack.back();
       lex_raw(s, t);
+      // GCC: the first token of a line read while collecting arguments has
+      // white space before it (the newline).
+      if (collecting && (t.flags & kTokBOL)) t.flags |= kTokSpace;
       if (t.kind == Tok::Eof) {
         if (collecting || peeking) return;  // GCC: arguments never span files
         if (stack.size() == 1) {
@@ -465,8 +469,7 @@ void Preprocessor::Impl::lex_token(Token& t) {
     }
     if (t.flags & kTokBOL) {
       Source& s = stack.back();
-      if (t.kind == Tok::Hash && !peeking) {
-        directive(s, t);
+      if (t.kind == Tok::Hash && !peeking && directive(s, t)) {
         if (has_pending) {
           has_pending = false;
           t = pending;
@@ -479,6 +482,7 @@ void Preprocessor::Impl::lex_token(Token& t) {
     if (!collecting && !peeking) {
       Source& s = stack.back();
       if (s.mi_valid && !in_directive) s.mi_valid = false;
+      if (s.discard) continue;  // -imacros: only the definitions matter
     }
     return;
   }
@@ -552,11 +556,12 @@ const char* cond_name(Directive d) {
 
 }  // namespace
 
-void Preprocessor::Impl::directive(Source& s, Token&) {
+bool Preprocessor::Impl::directive(Source& s, Token&) {
   in_directive = true;
   directive_line = s.line;
   size_t ctx_depth = ctx.size();
   Token t;
+  Source saved = s;
   lex_raw(s, t);
   // Finish the directive: consume the newline.
   auto finish = [&]() {
@@ -574,7 +579,7 @@ void Preprocessor::Impl::directive(Source& s, Token&) {
   };
   if (t.kind == Tok::Eod) {  // the null directive
     finish();
-    return;
+    return true;
   }
   Directive d = kDirNone;
   if (t.sym) d = static_cast<Directive>(info(t.sym).directive);
@@ -589,20 +594,21 @@ void Preprocessor::Impl::directive(Source& s, Token&) {
       // GNU line marker: # 33 "file" flags
       dir_line(s, t);
       finish();
-      return;
+      return true;
     }
     if (asm_mode) {
-      // assembler-with-cpp: '#' lines that are no directive are comments for
-      // the assembler; GCC passes them through.  We drop them.
-      skip_rest(s, t, nullptr);
-      finish();
-      return;
+      // assembler-with-cpp: a '#' line that is no directive is an assembler
+      // comment; GCC passes it through as text.
+      s = saved;
+      in_directive = false;
+      return false;
     }
+  invalid:
     diag_tok(CFREE_SEV_ERROR, t, nullptr, "invalid preprocessing directive #%.*s",
              static_cast<int>(t.len), t.text);
     skip_rest(s, t, nullptr);
     finish();
-    return;
+    return true;
   }
   switch (d) {
     case kDirDefine: {
@@ -638,11 +644,14 @@ void Preprocessor::Impl::directive(Source& s, Token&) {
       skip_rest(s, x, "undef");
       break;
     }
+    case kDirImacros:
+      if (!s.cmdline) goto invalid;
+      [[fallthrough]];
     case kDirInclude:
     case kDirIncludeNext:
     case kDirImport:
       dir_include(s, t, d);
-      return;  // dir_include finishes the line itself
+      return true;  // dir_include finishes the line itself
     case kDirIf:
       dir_if(s, t, false);
       break;
@@ -679,7 +688,7 @@ void Preprocessor::Impl::directive(Source& s, Token&) {
         else skip_rest(s, x, nullptr);
         finish();
         skip_block(s);
-        return;
+        return true;
       }
     case kDirEndif: {
       Token x;
@@ -739,6 +748,7 @@ void Preprocessor::Impl::directive(Source& s, Token&) {
     skip_after = false;
     skip_block(s);
   }
+  return true;
 }
 
 void Preprocessor::Impl::dir_diag(Source& s, Token& t, bool is_error) {
@@ -950,6 +960,7 @@ void Preprocessor::Impl::dir_include(Source& s, Token& dname_tok, int kind) {
   if (print) print->file_change(4, s, directive_line);  // GCC: maybe_print_line(included_from)
   push_file(f, path.c_str(), inc_loc, dir_index, sysp);
   if (kind == kDirImport) f->once = true;
+  if (kind == kDirImacros) stack.back().discard = true;
 }
 
 void Preprocessor::Impl::dir_ifdef(Source& s, Token& t, bool ndef, bool elif) {
@@ -1235,6 +1246,16 @@ void Preprocessor::Impl::start() {
       }
     }
   }
+  if (opts) {
+    for (size_t i = 0; i < opts->n_macro_ops; i++) {
+      const CfreeMacroOp& op = opts->macro_ops[i];
+      if (op.kind == CFREE_MACRO_IMACROS) {
+        cmd += "#__cfree_imacros \"";
+        cmd += op.text;
+        cmd += "\"\n";
+      }
+    }
+  }
   if (!nostdinc && !freestanding) {
     std::string p;
     int di;
@@ -1243,8 +1264,8 @@ void Preprocessor::Impl::start() {
   if (opts) {
     for (size_t i = 0; i < opts->n_macro_ops; i++) {
       const CfreeMacroOp& op = opts->macro_ops[i];
-      if (op.kind == CFREE_MACRO_IMACROS || op.kind == CFREE_MACRO_INCLUDE) {
-        cmd += op.kind == CFREE_MACRO_IMACROS ? "#__imacros \"" : "#include \"";
+      if (op.kind == CFREE_MACRO_INCLUDE) {
+        cmd += "#include \"";
         cmd += op.text;
         cmd += "\"\n";
       }

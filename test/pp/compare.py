@@ -40,7 +40,7 @@ def run(cmd):
     return p.returncode, p.stdout.decode("latin-1"), p.stderr.decode("latin-1")
 
 
-def compare(name, gcc_cmd, cfree_cmd, exact, quiet):
+def compare(name, gcc_cmd, cfree_cmd, exact, quiet, strict=False):
     grc, gout, gerr = run(gcc_cmd)
     crc, cout, cerr = run(cfree_cmd)
     if grc != 0:
@@ -55,7 +55,7 @@ def compare(name, gcc_cmd, cfree_cmd, exact, quiet):
         while i < min(len(gt), len(ct)) and gt[i] == ct[i]:
             i += 1
         print(f"FAIL {name}: token {i} of {len(gt)} (cfree has {len(ct)})")
-        if not quiet:
+        if True:
             print("  gcc:   " + " ".join(gt[max(0, i - 12):i + 12]))
             print("  cfree: " + " ".join(ct[max(0, i - 12):i + 12]))
         return False
@@ -70,10 +70,11 @@ def compare(name, gcc_cmd, cfree_cmd, exact, quiet):
                     first = (a, b)
         n += abs(len(gl) - len(cl))
         print(f"TEXT {name}: tokens equal, {n} lines differ")
-        if first and not quiet:
+        if first:
             print(f"  gcc:   {first[0][:150]!r}\n  cfree: {first[1][:150]!r}")
-        return True
-    print(f"PASS {name}: {len(gt)} tokens")
+        return not strict
+    if not quiet:
+        print(f"PASS {name}: {len(gt)} tokens")
     return True
 
 
@@ -82,6 +83,8 @@ def main():
     ap.add_argument("--cfree", required=True)
     ap.add_argument("--gcc", default="gcc")
     ap.add_argument("--exact", action="store_true", help="also report text differences")
+    ap.add_argument("--strict", action="store_true", help="text differences fail (implies --exact)")
+    ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--headers", action="store_true", help="arguments are header names")
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--cfree-flag", action="append", default=[], help="flag for cfree only (e.g. --target=...)")
@@ -92,8 +95,8 @@ def main():
         flags.remove("--")
     if args.gcc_include:
         os.environ["CFREE_RT_INCLUDE_DIR"] = args.gcc_include
-    ok = True
     tmpdir = tempfile.mkdtemp()
+    jobs = []
     for f in args.files:
         path = f
         if args.headers:
@@ -102,7 +105,17 @@ def main():
                 fp.write(f"#include <{f}>\n")
         gcc_cmd = [args.gcc, "-E"] + flags + [path]
         cfree_cmd = [args.cfree, "cc", "-E"] + args.cfree_flag + flags + [path]
-        ok = compare(f, gcc_cmd, cfree_cmd, args.exact, args.quiet) and ok
+        jobs.append((f, gcc_cmd, cfree_cmd))
+    exact = args.exact or args.strict
+    run1 = lambda j: compare(j[0], j[1], j[2], exact, args.quiet, args.strict)
+    if args.jobs > 1:
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor(args.jobs) as ex:
+            results = list(ex.map(run1, jobs))
+    else:
+        results = [run1(j) for j in jobs]
+    ok = all(results)
+    print(f"{sum(results)} of {len(results)} files agree with {args.gcc}")
     return 0 if ok else 1
 
 

@@ -1,0 +1,2 @@
+int from_a;
+#include_next <next.h>

@@ -1,0 +1,2 @@
+#define FROM_IMACROS 42
+int should_not_appear;

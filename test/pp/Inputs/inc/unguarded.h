@@ -1,0 +1,1 @@
+int unguarded_decl_ UNGUARDED_SUFFIX;

@@ -1,0 +1,3 @@
+#define SYS_VALUE sys_value
+#define SYS_STR(x) #x
+int sys_decl;
