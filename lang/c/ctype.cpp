@@ -187,7 +187,12 @@ CfreeType Parser::cgt(CType* t) {
     case TK::Func: {
       std::vector<CfreeType> ps;
       if (t->fn)
-        for (u32 i = 0; i < t->fn->n_params; i++) ps.push_back(cgt(t->fn->params[i].ty));
+        for (u32 i = 0; i < t->fn->n_params; i++) {
+          CType* pt = t->fn->params[i].ty;
+          // K&R definitions receive default-promoted arguments (6.5.2.2p6).
+          if (!t->fn->proto) pt = pt->k == TK::Float ? t_double : is_integer(pt) ? promote(pt) : pt;
+          ps.push_back(cgt(pt));
+        }
       bool variadic = !t->fn || t->fn->variadic || !t->fn->proto;
       r = cfree_type_func(c, cgt(t->base), ps.data(), ps.size(), variadic);
       break;

@@ -44,6 +44,37 @@ using u64 = uint64_t;
 using i32 = int32_t;
 using i64 = int64_t;
 
+// A vector with inline storage for the common small case (declarator
+// steps, parameters, call arguments): no heap traffic on the hot path.
+template <typename T, size_t N>
+class SmallVec {
+ public:
+  SmallVec() = default;
+  SmallVec(const SmallVec&) = delete;
+  SmallVec& operator=(const SmallVec&) = delete;
+  void push_back(const T& x) {
+    if (n_ < N) {
+      inline_[n_++] = x;
+      return;
+    }
+    if (n_ == N) heap_.assign(inline_, inline_ + N);
+    heap_.push_back(x);
+    n_++;
+  }
+  size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  T* data() { return n_ <= N ? inline_ : heap_.data(); }
+  T& operator[](size_t i) { return data()[i]; }
+  T& back() { return data()[n_ - 1]; }
+  T* begin() { return data(); }
+  T* end() { return data() + n_; }
+
+ private:
+  T inline_[N];
+  std::vector<T> heap_;
+  size_t n_ = 0;
+};
+
 // ---- Types ----------------------------------------------------------------
 
 enum Qual : u8 { Q_CONST = 1, Q_VOLATILE = 2, Q_RESTRICT = 4, Q_ATOMIC = 8 };
@@ -335,6 +366,7 @@ class Parser {
   void replay_from(std::vector<Token>* r, std::vector<Token>* prev);
   struct Cleanup { Decl* d; u32 depth; };
   std::vector<Cleanup> cleanups_;
+  std::vector<CfreeCgSlot> block_vla_sp_;  // per open block: slot with the stack level before its first VLA
   const Token& peek(int n = 1);
   bool is(Tok k) const { return tok.kind == k; }
   bool accept(Tok k) {
@@ -428,7 +460,7 @@ class Parser {
   bool is_type_start(const Token& t);
   bool declaration_specifiers(DeclSpec* ds, bool allow_sc);
   void declarator(CType* base, Declarator* d, bool abstract_ok, bool name_ok);
-  void declarator_ops(Declarator* d, std::vector<DeclOp>* out, bool abstract_ok, bool name_ok);
+  void declarator_ops(Declarator* d, SmallVec<DeclOp, 8>* out, bool abstract_ok, bool name_ok);
   CType* type_name();
   void parse_attributes(Attrs* a);
   void attribute_list(Attrs* a);
@@ -577,6 +609,8 @@ class Parser {
   int static_init_ = 0;      // > 0: parsing a static initializer
   bool undeclared_noted_ = false;
   CfreeSym sym_alloca_ = 0;
+  size_t arg_ctx_n_ = 0;            // assign_convert context "\x01": argument n of arg_ctx_fname_
+  const char* arg_ctx_fname_ = nullptr;
   bool unreachable_ = false;
 };
 

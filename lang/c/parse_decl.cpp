@@ -756,7 +756,7 @@ FuncInfo* Parser::param_list(CfreeLoc lparen) {
   (void)lparen;
   auto* fn = static_cast<FuncInfo*>(cfree_arena_alloc(arena, sizeof(FuncInfo), alignof(FuncInfo)));
   *fn = FuncInfo{};
-  std::vector<Param> ps;
+  SmallVec<Param, 8> ps;
   if (tok.kind == Tok::RParen) {
     advance();
     return fn;
@@ -851,10 +851,10 @@ FuncInfo* Parser::param_list(CfreeLoc lparen) {
 // declarator's steps.
 
 void Parser::declarator(CType* base, Declarator* d, bool abstract_ok, bool name_ok) {
-  std::vector<DeclOp> ops;
+  SmallVec<DeclOp, 8> ops;
   declarator_ops(d, &ops, abstract_ok, name_ok);
   CType* t = base;
-  for (const DeclOp& op : ops) {
+  for (DeclOp& op : ops) {
     if (op.k == DeclOp::Ptr) {
       t = qualify(pointer_to(t), op.q);
     } else if (op.k == DeclOp::Array) {
@@ -912,8 +912,8 @@ void Parser::declarator(CType* base, Declarator* d, bool abstract_ok, bool name_
   d->fn = t->k == TK::Func ? t->fn : nullptr;
 }
 
-void Parser::declarator_ops(Declarator* d, std::vector<DeclOp>* out, bool abstract_ok, bool name_ok) {
-  std::vector<DeclOp> ptrs;
+void Parser::declarator_ops(Declarator* d, SmallVec<DeclOp, 8>* out, bool abstract_ok, bool name_ok) {
+  SmallVec<DeclOp, 4> ptrs;
   while (tok.kind == Tok::Star || tok.kind == Tok::KwAttribute) {
     if (tok.kind == Tok::KwAttribute) {
       parse_attributes(&d->attrs);
@@ -936,7 +936,7 @@ void Parser::declarator_ops(Declarator* d, std::vector<DeclOp>* out, bool abstra
     }
     ptrs.push_back(op);
   }
-  std::vector<DeclOp> inner;
+  SmallVec<DeclOp, 8> inner;
   bool has_inner = false;
   if (tok.kind == Tok::LParen) {
     const Token& n = peek();
@@ -963,7 +963,7 @@ void Parser::declarator_ops(Declarator* d, std::vector<DeclOp>* out, bool abstra
     }
     if (!d->loc) d->loc = tok.loc;
   }
-  std::vector<DeclOp> sufs;
+  SmallVec<DeclOp, 4> sufs;
   for (;;) {
     if (tok.kind == Tok::LBracket) {
       CfreeLoc lb = tok.loc;
@@ -1025,9 +1025,9 @@ void Parser::declarator_ops(Declarator* d, std::vector<DeclOp>* out, bool abstra
       break;
     }
   }
-  for (const DeclOp& op : ptrs) out->push_back(op);
+  for (DeclOp& op : ptrs) out->push_back(op);
   for (size_t i = sufs.size(); i-- > 0;) out->push_back(sufs[i]);
-  for (const DeclOp& op : inner) out->push_back(op);
+  for (DeclOp& op : inner) out->push_back(op);
 }
 
 void Parser::asm_label(Declarator* d) {

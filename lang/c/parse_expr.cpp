@@ -119,15 +119,16 @@ Val Parser::assign(Tok op, Val l, CfreeLoc loc, bool keep) {
     return assign_to(l, r, loc, keep);
   }
   // Compound assignment: the lvalue's address is evaluated once.
+  // The right operand is evaluated before the lvalue is read (GCC's order:
+  // `x |= f()` sees f's store to x).
   Tok bop = compound_base(op);
   push_address(l);
   g.dup();
   Val cur = l;
   cur.k = Val::Lval;
   cur.base = Base::Stack;
-  cur = rvalue(cur);
   Val r = assign_expr();
-  r = rvalue(r);
+  rvalue2(cur, r);
   Val res;
   if (l.ty->k == TK::Ptr && (bop == Tok::Plus || bop == Tok::Minus)) {
     if (!is_integer(r.ty)) {
@@ -987,7 +988,7 @@ Val Parser::char_literal() {
 
 Val Parser::string_literal() {
   CfreeLoc loc = tok.loc;
-  std::vector<Token> toks;
+  SmallVec<Token, 4> toks;
   while (tok.kind == Tok::String) {
     toks.push_back(tok);
     advance();
@@ -1221,7 +1222,7 @@ Val Parser::call(Val fnv) {
   FuncInfo* fi = ft->fn;
   CType* ret = ft->base->unq;
   materialize(f);
-  std::vector<CfreeType> arg_types;
+  SmallVec<CfreeType, 8> arg_types;
   std::vector<Val> fmt_args;
   std::vector<CfreeLoc> fmt_locs;
   bool want_fmt = fd && fd->format_idx && cfree_warning_enabled(c, "format");
@@ -1248,9 +1249,10 @@ Val Parser::call(Val fnv) {
       }
       CType* at;
       if (proto && n < np) {
-        std::string ctx = "passing argument " + std::to_string(n + 1) + " of '" + (fname ? fname : "function") + "'";
+        arg_ctx_n_ = n + 1;
+        arg_ctx_fname_ = fname;
         CType* ptype = fi->params[n].ty;
-        a = assign_convert(a, ptype, aloc, ctx.c_str());
+        a = assign_convert(a, ptype, aloc, "\x01");
         at = ptype->unq;
       } else {
         if (proto && !fi->variadic && !too_many_reported) {

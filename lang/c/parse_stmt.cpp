@@ -51,9 +51,10 @@ void Parser::compound_stmt(bool new_scope) {
   if (!expect(Tok::LBrace)) return;
   if (new_scope) push_scope();
   size_t cleanup_mark = cleanups_.size();
-  CfreeCgSlot vla_save = 0;
-  (void)vla_save;
+  block_vla_sp_.push_back(0);
   while (tok.kind != Tok::RBrace && tok.kind != Tok::Eof) block_item();
+  CfreeCgSlot vla_sp = block_vla_sp_.back();
+  block_vla_sp_.pop_back();
   // __attribute__((cleanup(f))): call f(&var) in reverse order.
   while (cleanups_.size() > cleanup_mark) {
     Cleanup cu = cleanups_.back();
@@ -73,6 +74,12 @@ void Parser::compound_stmt(bool new_scope) {
     CfreeType at = cgt(av.ty);
     g.call(cgt(ft), 1, &at, ft->base->k == TK::Void ? 0 : cgt(ft->base));
     if (ft->base->k != TK::Void) g.pop();
+  }
+  if (vla_sp && g.on()) {
+    g.push_slot(vla_sp, 0, cg_ptr);
+    g.load(cg_ptr, 0);
+    cfree_cg_stack_restore(g.cg);
+    g.stack.pop_back();
   }
   if (new_scope) pop_scope();
   if (tok.kind == Tok::Eof) error(tok.loc, "expected declaration or statement at end of input");

@@ -312,6 +312,15 @@ static void alloc_local(Parser* p, Decl* d) {
   if (!p->g.in_func) return;
   if (t->vla) {
     d->slot = p->g.slot(8, 8);
+    if (p->g.on() && !p->block_vla_sp_.empty() && !p->block_vla_sp_.back()) {
+      // First VLA of this block: remember the stack level to free it at block exit.
+      CfreeCgSlot s = p->g.slot(8, 8);
+      p->block_vla_sp_.back() = s;
+      p->g.push_slot(s, 0, p->cg_ptr);
+      cfree_cg_stack_save(p->g.cg);
+      p->g.stack.push_back(p->cg_ptr);
+      p->g.store(p->cg_ptr, 0);
+    }
     if (p->g.on()) {
       Val sz = p->elem_size_val(t);
       p->materialize(sz);
@@ -446,6 +455,7 @@ bool Parser::declaration(bool file_scope) {
             dst.ty = ty;
             local_initializer(dst, &ty);
             dl->ty = ty;
+            dl->slot = dst.slot;
           } else {
             alloc_local(this, dl);
             Val dst;
@@ -589,12 +599,19 @@ void Parser::function_definition(DeclSpec& ds, Declarator& d) {
     pd->canon = pd;
     pd->defined = true;
     if (emit_fn) pd->slot = cfree_cg_param_slot(g.cg, i);
-    // K&R: arguments arrive promoted; narrow them in place.
+    // K&R: arguments arrive default-promoted; narrow into a slot of the declared type.
     if (emit_fn && !fn->proto && g.on()) {
-      CType* pt = p.ty;
+      CType* pt = p.ty->unq;
       CType* promoted = pt->k == TK::Float ? t_double : is_integer(pt) ? promote(pt) : pt;
-      if (promoted != pt->unq && promoted != pt) {
-        (void)promoted;  // the ABI classifies the declared type; nothing to do here
+      if (promoted != pt) {
+        CfreeCgSlot ns = g.slot(size_of(pt), align_of(pt), CFREE_SLOT_ADDR_TAKEN);
+        g.push_slot(ns, 0, cg_ptr);
+        g.push_slot(pd->slot, 0, cg_ptr);
+        g.load(cgt(promoted), 0);
+        Val pv = convert(mk_stack(promoted), pt);
+        materialize(pv);
+        g.store(cgt(pt), 0);
+        pd->slot = ns;
       }
     }
   }

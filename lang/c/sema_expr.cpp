@@ -460,7 +460,23 @@ Val Parser::assign_convert(Val v, CType* to, CfreeLoc loc, const char* ctx) {
   v = rvalue(v);
   CType* tu = to->unq;
   CType* from = v.ty ? v.ty->unq : t_int;
-  std::string c_ = ctx_prefix(ctx);
+  // Fast paths: nothing to diagnose.
+  if (v.k != Val::Void && from->k != TK::Void) {
+    if (is_arith(tu) && is_arith(from)) return convert(v, tu);
+    if (tu->k == TK::Ptr && from->k == TK::Ptr) {
+      CType* a = tu->base;
+      CType* b = from->base;
+      if ((a->k == TK::Void || b->k == TK::Void || compatible(a->unq, b->unq, true)) && !((b->q & ~a->q) & (Q_CONST | Q_VOLATILE)))
+        return convert(v, tu);
+    }
+    if (is_record(tu) && compatible(from, tu, true)) {
+      v.ty = to;
+      return v;
+    }
+  }
+  std::string c_;
+  if (ctx && ctx[0] == '\x01') c_ = "passing argument " + std::to_string(arg_ctx_n_) + " of '" + (arg_ctx_fname_ ? arg_ctx_fname_ : "function") + "'";
+  else c_ = ctx_prefix(ctx);
   auto where = [&](const char* what) -> std::string {
     // "assignment to 'T' from 'U'", "initialization of 'T' from 'U'",
     // "passing argument N of 'f'", "returning 'U' from a function with return type 'T'"
@@ -641,6 +657,17 @@ Val Parser::assign_to(Val lv, Val v, CfreeLoc loc, bool keep) {
     return r;
   }
   Val r = mk_stack(tu);
+  if (lv.bitfield && lv.bf && lv.bf->bit_width < bits_of(tu) && tu->k != TK::Bool) {
+    // The value of a bit-field assignment is the stored (truncated) value.
+    CType* pt = bits_of(tu) < 32 ? (is_signed_t(tu) ? t_int : t_uint) : tu;
+    r = convert(r, pt);
+    u32 sh = bits_of(pt) - lv.bf->bit_width;
+    g.push_int(cgt(pt), sh);
+    g.binop(CFREE_OP_SHL, cgt(pt));
+    g.push_int(cgt(pt), sh);
+    g.binop(is_signed_t(tu) ? CFREE_OP_ASHR : CFREE_OP_LSHR, cgt(pt));
+    r = convert(mk_stack(pt), tu);
+  }
   return r;
 }
 
