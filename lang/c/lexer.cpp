@@ -101,8 +101,16 @@ void Preprocessor::Impl::skip_block_comment(Source& s, const char* start) {
   const char* p = start + 2;
   const char* end = s.end;
   for (;;) {
-    // Fast scan for '*' or '\n'.
-    while (p < end && *p != '*' && *p != '\n') p++;
+    // Fast scan for '*', counting newlines on the way.
+    const char* star = static_cast<const char*>(std::memchr(p, '*', static_cast<size_t>(end - p)));
+    const char* stop = star ? star : end;
+    for (;;) {
+      const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(stop - p)));
+      if (!nl) break;
+      newline(s, nl + 1);
+      p = nl + 1;
+    }
+    p = stop;
     if (p >= end) {
       diag(CFREE_SEV_ERROR, loc_of(s, start), nullptr, "unterminated comment");
       s.p = end;

@@ -260,6 +260,16 @@ struct Preprocessor::Impl {
     s.line_start = after;
   }
 
+  // The physical line of loc if it lies in s before the lexer position.
+  bool line_in_current(const Source& s, CfreeLoc loc, u32* line) const {
+    if (loc < s.base || loc - s.base > static_cast<size_t>(s.p - s.begin)) return false;
+    const char* t = s.begin + (loc - s.base);
+    u32 n = 0;
+    for (const char* q = t; q < s.line_start; q++) n += *q == '\n';
+    *line = s.line - n;
+    return true;
+  }
+
   // Token pump (pp.cpp).
   void start();
   void lex_token(Token& t);   // lexer level: directives, skipping, includes, line changes

@@ -298,7 +298,11 @@ void Preprocessor::Impl::get_token(Token& t) {
     }
     if (!t.sym || (t.flags & kTokNoExpand)) return;
     if (t.sym >= syms.size()) return;
-    Macro* m = syms[t.sym].macro;
+    const SymInfo& si = syms[t.sym];
+    if (si.poisoned) {
+      diag_tok(CFREE_SEV_ERROR, t, nullptr, "attempt to use poisoned \"%.*s\"", static_cast<int>(t.len), t.text);
+    }
+    Macro* m = si.macro;
     if (!m) return;
     if (m->disabled) {
       t.flags |= kTokNoExpand;

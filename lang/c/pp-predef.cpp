@@ -280,10 +280,20 @@ bool Preprocessor::Impl::expand_builtin(Macro* m, Token& name) {
       return true;
     }
     case Builtin::Line: {
+      // The line of the name, or of the outermost expansion point when the
+      // name comes from a macro body (GCC).  Found from the lexer's position
+      // when possible: asking the source manager builds a line table.
       Source& s = stack.back();
       i64 line = s.cmdline ? 0 : static_cast<i64>(s.line) + s.line_delta;
+      CfreeLoc at = (name.flags & kTokFromMacro) ? top_exp_loc : name.loc;
+      u32 phys = 0;
       CfreePresumedLoc pl;
-      if (!s.cmdline && cfree_source_presumed(c, name.loc, &pl) && pl.line) line = pl.line;
+      if (s.cmdline) {
+      } else if (line_in_current(s, at, &phys)) {
+        line = static_cast<i64>(phys) + s.line_delta;
+      } else if (cfree_source_presumed(c, name.loc, &pl) && pl.line) {
+        line = pl.line;
+      }
       push_number(static_cast<u64>(line < 0 ? 0 : line), name);
       return true;
     }

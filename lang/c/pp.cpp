@@ -979,6 +979,9 @@ void Preprocessor::Impl::dir_ifdef(Source& s, Token& t, bool ndef, bool elif) {
   } else {
     Macro* m = info(name.sym).macro;
     if (m) m->used = true;
+    if (info(name.sym).poisoned)
+      diag(CFREE_SEV_ERROR, name.loc, nullptr, "attempt to use poisoned \"%.*s\"",
+           static_cast<int>(name.len), name.text);
     value = (m != nullptr) != ndef;
     if (ndef) cmacro = name.sym;
     Token x;
