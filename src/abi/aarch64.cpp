@@ -40,7 +40,8 @@ int hfa_count(const TypeTable& t, TypeId ty, TypeId& base) {
       if (t.kind(n.elem) != CFREE_TY_FLOAT) return -1;
       return same(n.elem) ? 2 : -1;
     case CFREE_TY_ARRAY: {
-      if (n.flexible) return -1;
+      // Flexible and zero-length arrays have no usable index range in GCC.
+      if (n.flexible || n.count == 0) return -1;
       int c = hfa_count(t, n.elem, base);
       if (c < 0) return -1;
       return static_cast<int>(std::min<u64>(u64(c) * n.count, 1000));
@@ -54,7 +55,9 @@ int hfa_count(const TypeTable& t, TypeId ty, TypeId& base) {
         if (c < 0) return -1;
         count = n.is_union ? std::max(count, c) : count + c;
       }
-      if (!base || t.size(ty) != u64(count) * t.size(base)) return -1;
+      // No padding allowed; an empty record counts 0 members.
+      if (count == 0) return t.size(ty) == 0 ? 0 : -1;
+      if (t.size(ty) != u64(count) * t.size(base)) return -1;
       return count;
     }
     default: return -1;

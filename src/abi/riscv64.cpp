@@ -37,8 +37,17 @@ int flatten(TypeTable& t, TypeId ty, u32 off, Flat* f, int n) {
   switch (node.kind) {
     case CFREE_TY_RECORD:
       if (node.is_union || !node.complete) return -1;
-      for (const FieldInfo& fi : t.fields(ty)) {
+      for (size_t i = 0; i < t.fields(ty).size(); i++) {
+        const FieldInfo& fi = t.fields(ty)[i];
         if (fi.is_bitfield() && fi.bit_width == 0) continue;
+        // Observed GCC 12 behaviour (no psABI rule): a zero-sized array
+        // between flattened fields makes the record ineligible, while one
+        // before the first or after the last field is ignored.
+        if (!fi.is_bitfield() && t.kind(fi.type) == CFREE_TY_ARRAY && t.size(fi.type) == 0 && n > 0) {
+          for (size_t j = i + 1; j < t.fields(ty).size(); j++)
+            if (t.fields(ty)[j].is_bitfield() ? t.fields(ty)[j].bit_width != 0 : t.size(t.fields(ty)[j].type) != 0)
+              return -1;
+        }
         // A bit-field's type is the C front end's integer of its width, whose
         // mode (1, 2, 4, 8 or 16 bytes) is what travels.
         TypeId ft = fi.type;
@@ -53,6 +62,7 @@ int flatten(TypeTable& t, TypeId ty, u32 off, Flat* f, int n) {
       return n;
     case CFREE_TY_ARRAY: {
       if (node.flexible) return -1;
+      if (t.size(ty) == 0) return n;  // zero-sized arrays contribute nothing
       Flat sub[2];
       int ns = flatten(t, node.elem, off, sub, 0);
       if (ns <= 0) return -1;
@@ -127,7 +137,12 @@ RiscV64ABI::RiscV64ABI() {
 bool RiscV64ABI::place(TypeTable& t, TypeId ty, ArgCursor& cur, ABIValue& v, bool named,
                        bool ret) const {
   u32 size = static_cast<u32>(t.size(ty));
-  if (size == 0) return true;
+  if (size == 0) {
+    // GCC passes an empty record "on the stack" with no bytes: it still
+    // aligns the stack cursor (visible for aligned(16) empty records).
+    if (!ret) cur.stack = align_up(cur.stack, std::min<u32>(16, std::max<u32>(8, t.align(ty))));
+    return true;
+  }
   const TypeNode& n = t.node(ty);
   bool scalar = !t.is_aggregate(ty);
   if (named) {

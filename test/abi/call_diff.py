@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""call_diff.py: differential test of cfree's x86-64 call classification
-against gcc's code.
+"""call_diff.py: differential test of cfree's call classification against
+gcc's code, for x86_64, aarch64 and riscv64.
 
 Generates random function signatures over every scalar class (integers of
 each width, _Bool, pointers, float, double, long double, __int128, _Complex
@@ -9,12 +9,14 @@ layout_diff.py's generator: bit-fields, packed, aligned, arrays, nested and
 anonymous members, unions), some of them variadic with extra promoted
 arguments.  For each signature it writes a caller
     void call_N(void) { r_N = f_N(g_N_0, g_N_1, ...); }
-compiles it with `gcc -O1 -maccumulate-outgoing-args -S`, and follows the
-caller's instructions symbolically (which bytes of which global each register
-and outgoing stack slot holds at the call; which result register is stored
+compiles it with gcc -O1 -S for the target, and follows the caller's
+instructions symbolically (which bytes of which global each register and
+outgoing stack slot holds at the call, which registers point to copies
+passed by reference or to the sret buffer; which result register is stored
 to which byte of r_N afterwards).  cfree-abi-layout prints the same from
 cfree_abi_classify_call, and the two are compared per argument and result,
-including %al of variadic calls.
+including %al of x86-64 variadic calls.  The x86-64 reader is below; the
+aarch64/riscv64 one is call_sim_risc.py.
 """
 import argparse
 import os
@@ -26,6 +28,13 @@ import sys
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import layout_diff as L  # noqa: E402
+import call_sim_risc as R  # noqa: E402
+
+GCC_CMD = {
+    "x86_64": ["gcc", "-maccumulate-outgoing-args"],
+    "aarch64": ["aarch64-linux-gnu-gcc", "-fno-section-anchors"],
+    "riscv64": ["riscv64-linux-gnu-gcc", "-fno-section-anchors"],
+}
 
 SCALARS = [("char", "char"), ("schar", "signed char"), ("uchar", "unsigned char"),
            ("short", "short"), ("ushort", "unsigned short"), ("int", "int"), ("uint", "unsigned"),
@@ -267,8 +276,10 @@ def main():
     ap.add_argument("--tool", required=True)
     ap.add_argument("--count", type=int, default=300)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--target", choices=sorted(GCC_CMD), default="x86_64")
     ap.add_argument("--work", required=True)
     args = ap.parse_args()
+    triple = L.TRIPLE[args.target]
     os.makedirs(args.work, exist_ok=True)
     rnd = random.Random(args.seed)
     # Unnamed bit-fields carry no value, so gcc may leave their register
@@ -279,7 +290,7 @@ def main():
     csrc, desc = L.emit(gen)
     dpath = os.path.join(args.work, "records.desc")
     open(dpath, "w").write(desc)
-    out = subprocess.run([args.tool, "x86_64-linux-gnu", dpath], check=True, stdout=subprocess.PIPE,
+    out = subprocess.run([args.tool, triple, dpath], check=True, stdout=subprocess.PIPE,
                          universal_newlines=True).stdout
     sizes = {}
     for line in out.splitlines():
@@ -331,8 +342,9 @@ def main():
     cpath = os.path.join(args.work, "calls.c")
     spath = os.path.join(args.work, "calls.s")
     open(cpath, "w").write("".join(c))
-    subprocess.run(["gcc", "-std=gnu17", "-w", "-O1", "-maccumulate-outgoing-args", "-fno-pic",
-                    "-fno-asynchronous-unwind-tables", "-S", cpath, "-o", spath], check=True)
+    subprocess.run(GCC_CMD[args.target] + ["-std=gnu17", "-w", "-O1", "-fno-pic", "-fno-PIE",
+                                           "-fno-asynchronous-unwind-tables", "-S", cpath, "-o", spath],
+                   check=True)
     funcs = {}
     cur = None
     for line in open(spath):
@@ -343,7 +355,7 @@ def main():
         elif cur is not None:
             funcs[cur].append(line)
     open(dpath, "a").write("".join(calls))
-    out = subprocess.run([args.tool, "x86_64-linux-gnu", dpath], check=True, stdout=subprocess.PIPE,
+    out = subprocess.run([args.tool, triple, dpath], check=True, stdout=subprocess.PIPE,
                          universal_newlines=True).stdout
     mine = {}
     for line in out.splitlines():
@@ -357,7 +369,12 @@ def main():
         meta = calls[i].split()
         variadic = meta[2] == "1"
         nall = len(meta) - 5
-        res = analyse(funcs[i], "g_%d_" % i, "r_%d" % i)
+        if args.target == "x86_64":
+            res = analyse(funcs[i], "g_%d_" % i, "r_%d" % i)
+        elif args.target == "aarch64":
+            res = R.analyse_aarch64(funcs[i], "f_%d" % i, "g_%d_" % i, "r_%d" % i)
+        else:
+            res = R.analyse_riscv(funcs[i], "f_%d" % i, "g_%d_" % i, "r_%d" % i)
         ok = True
         if res is None:
             diffs.append("call %d: no call found in gcc output" % i)
@@ -385,14 +402,14 @@ def main():
             if gsret or want != got:
                 ok = False
                 diffs.append("call %d ret (%s): gcc %s, cfree %s" % (i, meta[4], "sret" if gsret else want or "-", got or "-"))
-        if variadic:
+        if variadic and args.target == "x86_64":
             nchecks += 1
             if gal is None or int(m.get("fprs", -1)) != gal:
                 ok = False
                 diffs.append("call %d: gcc al=%s, cfree %s" % (i, gal, m.get("fprs")))
         if not ok:
             bad += 1
-    print("calls x86_64: %d signatures, %d checks, %d mismatching signatures" % (args.count, nchecks, bad))
+    print("calls %s: %d signatures, %d checks, %d mismatching signatures" % (args.target, args.count, nchecks, bad))
     for d in diffs[:40]:
         print("  " + d)
     return 1 if bad else 0
