@@ -450,7 +450,9 @@ void cfree_cg_asm(CfreeCg* cg, const CfreeAsmDesc* desc) {
         if (v.kind == SV::Reg) outs[i].opd = Opd::ind(v.o.reg, 0);
       }
     }
-    cg->target->asm_block(*desc, outs.data(), ins.data());
+    std::vector<CGLabel> gl(desc->n_goto_labels);
+    for (size_t i = 0; i < desc->n_goto_labels; i++) gl[i] = cg_target_label(cg, desc->goto_labels[i]);
+    cg->target->asm_block(*desc, outs.data(), ins.data(), gl.data());
     if (cg->in_func)
       for (size_t i = 0; i < n; i++) cg_free_value(cg, cg_pop(cg));
   });

@@ -228,7 +228,11 @@ class CGTarget {
   // dst/a/b as the intrinsic needs (see cfree_cg_intrinsic); dst2 is the
   // overflow flag of the *_OVERFLOW intrinsics.
   virtual void intrinsic(CfreeIntrinsic id, MT t, Opd dst, Opd a, Opd b, Opd dst2) = 0;
-  virtual void asm_block(const CfreeAsmDesc& d, const CGAsmOperand* outs, const CGAsmOperand* ins) = 0;
+  // GCC extended asm: outputs are memory to store into (their `opd`), inputs
+  // values or (for memory constraints) memory; goto_labels are this
+  // target's labels for `asm goto`.
+  virtual void asm_block(const CfreeAsmDesc& d, const CGAsmOperand* outs, const CGAsmOperand* ins,
+                         const CGLabel* goto_labels) = 0;
 
   // ---- Source locations -----------------------------------------------
   virtual void set_loc(Loc loc) = 0;

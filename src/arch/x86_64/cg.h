@@ -90,7 +90,8 @@ class X86CG final : public CGTarget {
   void fence(CfreeMemOrder o) override;
 
   void intrinsic(CfreeIntrinsic id, MT t, Opd dst, Opd a, Opd b, Opd dst2) override;
-  void asm_block(const CfreeAsmDesc& d, const CGAsmOperand* outs, const CGAsmOperand* ins) override;
+  void asm_block(const CfreeAsmDesc& d, const CGAsmOperand* outs, const CGAsmOperand* ins,
+                 const CGLabel* goto_labels) override;
 
   void set_loc(Loc loc) override { mc_.set_loc(loc); }
 

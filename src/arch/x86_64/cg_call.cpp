@@ -515,17 +515,6 @@ void X86CG::intrinsic(CfreeIntrinsic id, MT t, Opd dst, Opd a, Opd b, Opd dst2) 
   }
 }
 
-void X86CG::asm_block(const CfreeAsmDesc& d, const CGAsmOperand*, const CGAsmOperand*) {
-  // Templates that are only whitespace (compiler barriers such as
-  // asm volatile("" ::: "memory")) need no assembler.
-  for (const char* p = d.tmpl; p && *p; p++) {
-    if (*p != ' ' && *p != '\t' && *p != '\n') {
-      c_.error(d.loc, "inline assembly is not supported yet");
-      return;
-    }
-  }
-}
-
 }  // namespace cfree::x86
 
 namespace cfree {
