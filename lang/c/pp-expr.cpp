@@ -357,6 +357,52 @@ bool Preprocessor::Impl::eval_if(Source& s, Token& dir) {
       toks.push_back(num);
       continue;
     }
+    if (t.kind == Tok::Hash) {
+      // A GNU assertion test `#pred` or `#pred(answer)` (obsolete).  GCC
+      // asserts system(linux unix posix) and, on x86-64, cpu/machine(x86_64).
+      diag(CFREE_SEV_WARNING, t.loc, "deprecated", "assertions are a deprecated extension");
+      prevent_expansion++;
+      Token x;
+      do get_token(x); while (x.kind == kPadding);
+      if (!x.sym) {
+        prevent_expansion--;
+        diag(CFREE_SEV_ERROR, x.loc, nullptr, "assertion without predicate");
+        bad = true;
+        t = x;
+        break;
+      }
+      Token y;
+      do get_token(y); while (y.kind == kPadding);
+      std::string answer;
+      bool has_answer = y.kind == Tok::LParen;
+      if (has_answer) {
+        for (;;) {
+          get_token(y);
+          if (y.kind == kPadding) continue;
+          if (y.kind == Tok::RParen || y.kind == Tok::Eod || y.kind == Tok::Eof) break;
+          if (!answer.empty() && (y.flags & kTokSpace)) answer += ' ';
+          answer.append(y.text, y.len);
+        }
+      }
+      prevent_expansion--;
+      std::string pred(x.text, x.len);
+      bool x86 = target.arch == CFREE_ARCH_X86_64;
+      bool v = false;
+      if (pred == "system") v = !has_answer || answer == "linux" || answer == "unix" || answer == "posix";
+      else if (pred == "cpu" || pred == "machine") v = x86 && (!has_answer || answer == "x86_64");
+      Token num = x;
+      num.kind = Tok::Number;
+      num.sym = 0;
+      num.text = v ? "1" : "0";
+      num.len = 1;
+      toks.push_back(num);
+      if (!has_answer) {
+        t = y;
+        if (t.kind == Tok::Eod || t.kind == Tok::Eof) break;
+        toks.push_back(t);
+      }
+      continue;
+    }
     toks.push_back(t);
   }
   in_if = false;

@@ -736,13 +736,14 @@ Token* Preprocessor::Impl::substitute(Macro* m, const Token& name, size_t a0, u3
         }
       }
     }
+    // `from` may point into argbuf, which may reallocate while appending:
+    // keep it as an index from here on.
+    size_t off = from && from >= argbuf.data() && from < argbuf.data() + argbuf.size()
+                     ? static_cast<size_t>(from - argbuf.data()) : SIZE_MAX;
     // Padding on the left of an argument (unless RHS of ##).
     if (!in_directive && i > 0 && !(body[i - 1].flags & kTokPasteLeft) && !at_vaopt_start())
       argbuf.push_back(make_padding(&src));
     if (n) {
-      // `from` may point into argbuf, which may reallocate while appending.
-      size_t off = from >= argbuf.data() && from < argbuf.data() + argbuf.size()
-                       ? static_cast<size_t>(from - argbuf.data()) : SIZE_MAX;
       argbuf.reserve(argbuf.size() + n + 2);
       if (off != SIZE_MAX) from = argbuf.data() + off;
       for (u32 k = 0; k < n; k++) {
