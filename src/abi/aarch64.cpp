@@ -49,7 +49,9 @@ int hfa_count(const TypeTable& t, TypeId ty, TypeId& base) {
     case CFREE_TY_RECORD: {
       int count = 0;
       for (const FieldInfo& f : t.fields(ty)) {
-        if (f.is_bitfield() && f.bit_width == 0) continue;
+        // GCC 12 ignores zero-width bit-fields of structs (PR102024), not
+        // of unions; any other bit-field is an integer.
+        if (f.is_bitfield() && f.bit_width == 0 && !n.is_union) continue;
         if (f.is_bitfield()) return -1;
         int c = hfa_count(t, f.type, base);
         if (c < 0) return -1;

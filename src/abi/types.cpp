@@ -27,7 +27,8 @@ size_t TypeTable::KeyHash::operator()(const Key& k) const {
   return static_cast<size_t>(h ^ (h >> 29));
 }
 
-TypeTable::TypeTable(Compiler& c) : c_(c), abi_(&target_abi(c.target.arch)) {
+TypeTable::TypeTable(Compiler& c)
+    : scratch(c.env.heap, 16 * 1024), c_(c), abi_(&target_abi(c.target.arch)) {
   nodes_.reserve(256);
   nodes_.push_back(TypeNode{});  // id 0: no type
   TypeNode v;

@@ -20,6 +20,7 @@
 
 #include <cfree/cg.h>
 
+#include <map>
 #include <span>
 #include <unordered_map>
 #include <vector>
@@ -131,6 +132,13 @@ class TypeTable : public Subsystem {
     auto k = kind(t);
     return k == CFREE_TY_RECORD || k == CFREE_TY_ARRAY || k == CFREE_TY_COMPLEX;
   }
+
+  // cfree_abi_classify_call results, one per distinct (function type,
+  // argument types): a TU makes many calls with few signatures, and the
+  // public result must live as long as the compiler.  `scratch` holds the
+  // internal ABIFuncInfo while it is converted.
+  std::map<std::vector<TypeId>, CfreeAbiCallInfo> call_cache;
+  Arena scratch;
 
   // Used by layout.cpp to store a completed record.
   std::vector<FieldInfo>& field_storage() { return fields_; }

@@ -212,8 +212,16 @@ CfreeStatus cfree_abi_classify_call(CfreeCompiler* c, CfreeType fn, const CfreeT
       if (t.is_aggregate(p) && !t.is_complete(p)) return CFREE_ERR_USAGE;
     TypeId rt = fnode.elem;
     if (t.is_aggregate(rt) && !t.is_complete(rt)) return CFREE_ERR_USAGE;
+    std::vector<TypeId> key{fn};
+    if (arg_types) key.insert(key.end(), arg_types, arg_types + n_args);
+    auto hit = t.call_cache.find(key);
+    if (hit != t.call_cache.end()) {
+      *out = hit->second;
+      return CFREE_OK;
+    }
     ABIFuncInfo info;
-    t.target().classify_call(t, fn, arg_types, arg_types ? n_args : np, c->perm, info);
+    t.scratch.reset();
+    t.target().classify_call(t, fn, arg_types, arg_types ? n_args : np, t.scratch, info);
     *out = CfreeAbiCallInfo{};
     to_public(info.ret, out->ret);
     out->sret = info.sret;
@@ -224,6 +232,7 @@ CfreeStatus cfree_abi_classify_call(CfreeCompiler* c, CfreeType fn, const CfreeT
     out->n_args = info.n_args;
     out->args = c->perm.alloc_array<CfreeAbiValue>(info.n_args);
     for (size_t i = 0; i < info.n_args; i++) to_public(info.args[i], out->args[i]);
+    t.call_cache.emplace(std::move(key), *out);
     return CFREE_OK;
   });
 }
