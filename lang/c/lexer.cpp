@@ -161,6 +161,7 @@ bool Preprocessor::Impl::skip_ws(Source& s) {
       continue;
     }
     if (ch == '/') {
+      if (keep_comments && !in_directive && (p[1] == '*' || p[1] == '/')) break;  // a token
       if (p[1] == '*') {
         s.p = p;
         skip_block_comment(s, p);
@@ -531,6 +532,23 @@ void Preprocessor::Impl::lex_raw(Source& s, Token& t) {
       if (at(1) == 0 && p[1] != 0) break;
       return punct(Tok::Star, 1);
     case '/':
+      if (keep_comments && !in_directive && (p[1] == '*' || p[1] == '/')) {
+        // -C: the comment is a token of its own.
+        const char* e;
+        if (p[1] == '*') {
+          skip_block_comment(s, p);
+          e = s.p;
+        } else {
+          e = p + 2;
+          while (e < s.end && *e != '\n') e++;
+          s.p = e;
+        }
+        t.kind = Tok::Comment;
+        t.len = static_cast<u32>(e - p);
+        if (std::memchr(p, '\\', t.len)) t.text = clean_spelling(p, e, &t.len);  // splices
+        s.leading_space = false;
+        return;
+      }
       if (at(1) == '=') return punct(Tok::SlashEqual, 2);
       if (at(1) == 0 && p[1] != 0) break;
       return punct(Tok::Slash, 1);

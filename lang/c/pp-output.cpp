@@ -80,9 +80,8 @@ class Printer final : public PrintHooks {
 
   // PrintHooks.
   void line_change(const Token& t, const Source& s) override {
-    u32 line = presumed(s, s.line);
-    u32 col = static_cast<u32>(t.text - s.line_start) + 1;
-    if (t.text < s.begin || t.text > s.end) col = 1;
+    u32 line, col;
+    locate(s, t.loc, &line, &col);  // (a -C comment token may end lines later)
     do_line_change(line, col, s);
   }
   void file_change(int reason, const Source& s, u32 line) override;
@@ -367,6 +366,8 @@ void Printer::run() {
     buf_.append(t.text, t.len);
     line_marker_emitted_ = false;
     printed_ = true;
+    if (t.kind == Tok::Comment)
+      for (u32 k = 0; k < t.len; k++) src_line_ += t.text[k] == '\n';
     maybe_flush();
   }
   // GCC ends the output with a newline if a line is open.
