@@ -45,8 +45,9 @@ class State:
         self.mem = {}     # sp-relative byte offset -> piece set (chunks as stored)
         self.consumed = set()
 
-    def get(self, r):
-        self.consumed.add(r)
+    def get(self, r, consume=True):
+        if consume:
+            self.consumed.add(r)
         return self.reg.get(r, [E, E])
 
     def put(self, r, v):
@@ -433,9 +434,12 @@ def analyse_riscv(lines, callee, sym_prefix, ret_sym):
             b = st.get(norm_riscv(ops[2]))[0]
             st.put(norm_riscv(ops[0]), [a | b, E])
             continue
-        if mn in ("slli", "srli", "srai") and len(ops) == 3:
+        if mn in ("slli", "srli", "srai", "slliw", "srliw", "sraiw") and len(ops) == 3:
             n = int(ops[2], 0) // 8
-            st.put(norm_riscv(ops[0]), [shift_pieces(st.get(norm_riscv(ops[1]))[0], -n if mn == "slli" else n), E])
+            # A shift reads its source without using it up (gcc extracts bytes
+            # of a register that is itself passed).
+            src = st.get(norm_riscv(ops[1]), consume=False)[0]
+            st.put(norm_riscv(ops[0]), [shift_pieces(src, -n if mn.startswith("sll") else n), E])
             continue
         m = re.match(r"^(ld|lw|lwu|lh|lhu|lb|lbu|fld|flw)$", mn)
         if m and len(ops) == 2:
