@@ -134,6 +134,23 @@ class Printer final : public PrintHooks {
   }
 
   void definition(const Macro* m, std::string* o) const;
+  // GCC prints the UCNs of an identifier in the long form \UXXXXXXXX.
+  void append_ucn_identifier(const Token& t) {
+    for (u32 i = 0; i < t.len; i++) {
+      if (t.text[i] == '\\' && i + 1 < t.len && (t.text[i + 1] == 'u' || t.text[i + 1] == 'U')) {
+        u32 n = t.text[i + 1] == 'u' ? 4 : 8;
+        buf_ += "\\U";
+        for (u32 k = n; k < 8; k++) buf_ += '0';
+        for (u32 k = 0; k < n && i + 2 + k < t.len; k++) {
+          char ch = t.text[i + 2 + k];
+          buf_ += (ch >= 'A' && ch <= 'F') ? static_cast<char>(ch - 'A' + 'a') : ch;
+        }
+        i += 1 + n;
+        continue;
+      }
+      buf_ += t.text[i];
+    }
+  }
   bool dump_only_ = false;     // -dM: no text output
   bool dump_defines_ = false;  // -dD
 
@@ -363,7 +380,11 @@ void Printer::run() {
       do_line_change(line, col, tmp);
       prev_was_system_ = sys;
     }
-    buf_.append(t.text, t.len);
+    if (t.sym && std::memchr(t.text, '\\', t.len)) {
+      append_ucn_identifier(t);
+    } else {
+      buf_.append(t.text, t.len);
+    }
     line_marker_emitted_ = false;
     printed_ = true;
     if (t.kind == Tok::Comment)
