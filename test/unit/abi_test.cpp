@@ -322,3 +322,49 @@ TEST(abi_riscv64_classify) {
            "fa0@0+8 fa1@0+8 fa2@0+8 fa3@0+8 fa4@0+8 fa5@0+8 fa6@0+8 fa7@0+8 a0@0+8 -> -");
   CHECK_EQ(f.call(t.complex(d), {t.complex(fl)}), "fa0@0+4,fa1@4+4 -> fa0@0+8,fa1@8+8");
 }
+
+TEST(abi_public_api_misuse) {
+  // Bad requests through the public entry points come back as 0 or
+  // CFREE_ERR_USAGE, never as a crash or an exception.
+  CfreeEnv env = test_env();
+  CfreeCompiler* c = cfree_compiler_new(&env, CfreeTarget{CFREE_ARCH_X86_64, CFREE_OS_LINUX, CFREE_OBJ_ELF});
+  CHECK(c != nullptr);
+  CHECK_EQ(cfree_type_int(c, 12, 1), 0u);
+  CHECK_EQ(cfree_type_float(c, 16), 0u);
+  CHECK_EQ(cfree_type_ptr(c, 99999), 0u);
+  CHECK_EQ(cfree_type_array(c, cfree_type_void(c), 3), 0u);
+  CHECK_EQ(cfree_type_complex(c, cfree_type_ptr(c, cfree_type_void(c))), 0u);
+  CHECK_EQ(cfree_type_c_scalar(c, CFREE_C_SCALAR_COUNT), 0u);
+  CfreeType i32 = cfree_type_int(c, 32, 1);
+  CfreeType rec = cfree_type_record(c, 0, 0);
+  CHECK_EQ(cfree_type_size(c, rec), 0u);  // incomplete
+  CHECK_EQ(cfree_type_align(c, rec), 1u);
+  CfreeField self{0, rec, 0, 0, 0};
+  CHECK_EQ(cfree_type_record_complete(c, rec, &self, 1, nullptr), CFREE_ERR_USAGE);
+  CfreeField wide{0, i32, 40, 0, CFREE_FIELD_BITFIELD};
+  CHECK_EQ(cfree_type_record_complete(c, rec, &wide, 1, nullptr), CFREE_ERR_USAGE);
+  CfreeField ok{cfree_sym_intern(c, "x", 1), i32, 0, 0, 0};
+  CHECK_EQ(cfree_type_record_complete(c, rec, &ok, 1, nullptr), CFREE_OK);
+  CHECK_EQ(cfree_type_record_complete(c, rec, &ok, 1, nullptr), CFREE_ERR_USAGE);
+  CfreeFieldLayout fl;
+  CHECK_EQ(cfree_type_field(c, rec, 0, &fl), CFREE_OK);
+  CHECK_EQ(fl.offset, 0u);
+  CHECK_EQ(cfree_type_field(c, rec, 1, &fl), CFREE_ERR_USAGE);
+  CHECK_EQ(cfree_type_field(c, i32, 0, &fl), CFREE_ERR_USAGE);
+  CfreeAbiCallInfo info;
+  CHECK_EQ(cfree_abi_classify_call(c, i32, nullptr, 0, &info), CFREE_ERR_USAGE);
+  CfreeType inc = cfree_type_record(c, 0, 0);
+  CfreeType fn = cfree_type_func(c, i32, &inc, 1, 0);
+  CHECK_EQ(cfree_abi_classify_call(c, fn, nullptr, 1, &info), CFREE_ERR_USAGE);  // incomplete param
+  CfreeType fn2 = cfree_type_func(c, i32, &rec, 1, 0);
+  CHECK_EQ(cfree_abi_classify_call(c, fn2, nullptr, 1, &info), CFREE_OK);
+  CHECK_EQ(info.n_args, 1u);
+  CHECK_EQ(info.args[0].parts[0].kind, CFREE_ABI_GPR);
+  CfreeAbiCallInfo again;
+  CHECK_EQ(cfree_abi_classify_call(c, fn2, nullptr, 1, &again), CFREE_OK);
+  CHECK(again.args == info.args);  // cached per signature
+  CfreeTypeInfo ti;
+  cfree_type_info(c, 424242, &ti);
+  CHECK_EQ(ti.kind, CFREE_TY_NONE);
+  cfree_compiler_free(c);
+}
