@@ -49,6 +49,41 @@ void Preprocessor::Impl::handle_pragma(std::vector<Token>& toks, CfreeLoc loc, u
                                        bool from_operator) {
   Source& s = *cur_file();
   auto pass_on = [&]() {
+    // GCC macro-expands the operands of these pragmas (it registers them
+    // "with expansion"), also in -E output.
+    if (!toks.empty() && (toks[0].sym == s_message || toks[0].sym == s_redefine_extname ||
+                          toks[0].sym == s_scalar_storage_order)) {
+      std::vector<Token> ex;
+      ex.push_back(toks[0]);
+      u32 n = static_cast<u32>(toks.size() - 1);
+      Token* arr = alloc_tokens(n + 1);
+      scratch_used = true;
+      for (u32 i = 0; i < n; i++) arr[i] = toks[i + 1];
+      arr[n] = Token{};
+      arr[n].kind = Tok::Eof;
+      size_t depth = ctx.size();
+      bool was_dir = in_directive;
+      in_directive = false;
+      push_tokens(arr, n + 1, nullptr);
+      expand_depth++;
+      bool pad_space = false;
+      for (;;) {
+        Token t;
+        get_token(t);
+        if (t.kind == Tok::Eof) break;
+        if (t.kind == kPadding) {
+          if (t.flags & kTokSpace) pad_space = true;
+          continue;
+        }
+        if (pad_space) t.flags |= kTokSpace;
+        pad_space = false;
+        ex.push_back(t);
+      }
+      expand_depth--;
+      while (ctx.size() > depth) pop_context();
+      in_directive = was_dir;
+      toks.swap(ex);
+    }
     std::string text = join(toks, 0);
     if (print) {
       print->pragma_verbatim(s, line, text.data(), text.size());
