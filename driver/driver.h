@@ -68,5 +68,6 @@ int not_built(const char* tool);
 
 int cc_main(int argc, char** argv);
 int objdump_main(int argc, char** argv);
+int as_main(int argc, char** argv);
 
 }  // namespace driver

@@ -16,7 +16,6 @@ int not_built(const char* tool) {
   return kExitNotBuilt;
 }
 
-static int stub_as(int, char**) { return not_built("as"); }
 static int stub_ld(int, char**) { return not_built("ld"); }
 static int stub_ar(int, char**) { return not_built("ar"); }
 static int stub_run(int, char**) { return not_built("run"); }
@@ -25,7 +24,7 @@ static int stub_emu(int, char**) { return not_built("emu"); }
 
 static const ToolInfo kTools[] = {
     {"cc", "C compiler driver: preprocess, compile, assemble and link (gcc-compatible)", cc_main},
-    {"as", "assembler: GNU as syntax for x86-64, aarch64 and riscv64", stub_as},
+    {"as", "assembler: GNU as syntax for x86-64", as_main},
     {"ld", "linker: static and dynamic ELF executables and shared libraries", stub_ld},
     {"ar", "archiver: GNU-format static libraries with a symbol index", stub_ar},
     {"objdump", "object file inspector and disassembler (GNU objdump layout)", objdump_main},

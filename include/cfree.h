@@ -223,6 +223,15 @@ CfreeStatus cfree_objdump(CfreeCompiler* c, const CfreeObjdumpOptions* opts, con
 CfreeStatus cfree_object_rewrite(CfreeCompiler* c, const char* name, const void* data, size_t size,
                                  CfreeWriter* out);
 
+/* ---- Assembly -------------------------------------------------------------- */
+
+/* Assemble one GNU-as-syntax source (AT&T x86-64) held in memory into a
+ * relocatable ELF object written to `out`.  `in->lang` must be CFREE_LANG_ASM
+ * (a .S file is preprocessed by the host first).  Errors are reported as
+ * diagnostics at their source lines; on error nothing is written.  Returns
+ * CFREE_ERR_UNSUPPORTED for targets other than x86-64. */
+CfreeStatus cfree_assemble(CfreeCompiler* c, const CfreeInput* in, CfreeWriter* out);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
