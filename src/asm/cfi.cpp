@@ -416,9 +416,9 @@ void Assembler::build_eh_frame() {
     uleb(tail, 0);
     tail += prog;
     size_t body = 4 + 4 + 4 + tail.size();
-    // FDEs are padded to 4 bytes, the last one to 8 (gas: EH_FRAME_ALIGNMENT).
+    // FDEs end 4-aligned, the last one 8-aligned (gas: EH_FRAME_ALIGNMENT).
     size_t a = &f == &fdes_.back() ? 8 : 4;
-    size_t padded = (body + 4 + a - 1) / a * a - 4;
+    size_t padded = (start + body + 4 + a - 1) / a * a - 4 - start;
     put32(padded);
     put32(cie_ptr);
     u32 off = frag_off();

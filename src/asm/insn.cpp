@@ -516,7 +516,7 @@ void Assembler::instruction(std::string_view mn_in, const char* p) {
     Expr* e = ops[0].e ? ops[0].e : num_expr(ops[0].op.imm);
     for (u8 b : raw_prefix) emit_byte(b);
     Val v = eval(e, false);
-    if (first.mn != Mn::CALL && v.rk == RelocKind::None) {
+    if (first.mn != Mn::CALL && (v.rk == RelocKind::None || v.rk == RelocKind::Plt32)) {
       Frag& f = frag();
       f.kind = FragKind::Jump;
       f.cc = first.mn == Mn::JCC ? first.cc : -1;

@@ -53,9 +53,13 @@ bool is_tls(RelocKind k) {
 
 bool Assembler::jump_relaxable(const Frag& f, u32 sec) const {
   Val v = const_cast<Assembler*>(this)->eval(f.target, false);
-  if (!v.ok || v.sub || !v.add || v.rk != RelocKind::None) return false;
+  if (!v.ok || v.sub || !v.add) return false;
   const Symbol& s = syms_[v.add];
-  return s.defined && s.sec == sec + 1 && !s.global && !s.weak;
+  // gas (elf_symbol_resolved_in_segment_p): a global of this section cannot
+  // be preempted in an executable, so it relaxes too -- unless named @PLT.
+  if (v.rk == RelocKind::Plt32 && s.global) return false;
+  if (v.rk != RelocKind::None && v.rk != RelocKind::Plt32) return false;
+  return s.defined && s.sec == sec + 1 && !s.weak;
 }
 
 void Assembler::relax() {
@@ -231,7 +235,8 @@ bool Assembler::resolve_fixup(u32 si, const Fixup& fx, MCEmitter& mc) {
   Symbol& s = syms_[v.add];
   if (is_tls(k)) s.tls = true;
   bool local_def = s.defined && !s.global && !s.weak;
-  if (pcrel && local_def && s.sec == si + 1 && (k == RelocKind::None || k == RelocKind::Pc32)) {
+  if (pcrel && local_def && s.sec == si + 1 &&
+      (k == RelocKind::None || k == RelocKind::Pc32 || (k == RelocKind::Plt32 && fx.branch))) {
     u32 ss;
     u64 sa;
     sym_addr(v.add, &ss, &sa, true);
