@@ -62,62 +62,119 @@ bool Assembler::jump_relaxable(const Frag& f, u32 sec) const {
   return s.defined && s.sec == sec + 1 && !s.weak;
 }
 
+// gas's relax_segment, step for step: an initial layout with every
+// relaxable jump short, each alignment at its initial padding and each
+// LEB128 one byte; then passes that visit the fragments in order carrying
+// the accumulated growth (`stretch`).  A jump's target is read at its
+// fragment's current address, which for a fragment not yet visited in this
+// pass is the previous pass's address plus `stretch` -- unless an alignment
+// lies between (a different "region"), when the alignment is assumed to
+// absorb it (write.c relax_frag).  Alignment growth is the change in
+// padding between the old and new address; max-skip alignments can shrink.
 void Assembler::relax() {
   for (u32 si = 0; si < secs_.size(); si++) {
     Section& s = secs_[si];
-    for (Frag& f : s.frags) {
-      if (f.kind == FragKind::Jump) {
-        f.grown = !jump_relaxable(f, si);
-        f.var = f.grown ? jump_long_size(f) : 2;
-      }
-    }
-    for (int pass = 0; pass < 1000; pass++) {
-      u64 addr = 0;
-      for (Frag& f : s.frags) {
-        f.addr = addr;
-        u64 end = addr + f.len;
-        if (f.kind == FragKind::Align) {
+    std::vector<u32> region(s.frags.size());
+    u64 addr = 0;
+    u32 reg = 0;
+    for (size_t fi = 0; fi < s.frags.size(); fi++) {
+      Frag& f = s.frags[fi];
+      region[fi] = reg;
+      f.addr = addr;
+      u64 end = addr + f.len;
+      switch (f.kind) {
+        case FragKind::Jump:
+          f.grown = !jump_relaxable(f, si);
+          f.var = f.grown ? jump_long_size(f) : 2;
+          break;
+        case FragKind::Align: {
           u64 pad = align_up(end, f.align) - end;
           f.var = (f.max && pad > f.max) ? 0 : static_cast<u32>(pad);
-        } else if (f.kind == FragKind::Org) {
-          i64 target = 0;
-          Val v = eval(f.e, true);
-          if (v.constant()) target = v.c;
-          else if (v.add && !v.sub && syms_[v.add].sec == si + 1) {
-            u32 sc;
-            u64 a;
-            sym_addr(v.add, &sc, &a, true);
-            target = static_cast<i64>(a) + v.c;
-          }
-          f.var = target > static_cast<i64>(end) ? static_cast<u32>(target - static_cast<i64>(end)) : 0;
+          reg++;
+          break;
         }
-        addr = end + f.var;
+        case FragKind::Org:
+          f.var = 0;
+          reg++;
+          break;
+        case FragKind::Leb:
+          f.var = 1;
+          break;
+        case FragKind::None:
+          break;
       }
-      bool changed = false;
-      for (Frag& f : s.frags) {
-        if (f.kind == FragKind::Jump && !f.grown) {
-          Val v = eval(f.target, true);
-          u32 sc;
-          u64 t;
-          sym_addr(v.add, &sc, &t, true);
-          i64 disp = static_cast<i64>(t) + v.c - static_cast<i64>(f.addr + f.len + 2);
-          if (disp < -128 || disp > 127) {
-            f.grown = true;
-            f.var = jump_long_size(f);
-            changed = true;
+      addr = end + f.var;
+    }
+    for (int pass = 0; pass < 10000; pass++) {
+      i64 stretch = 0;
+      bool stretched = false;
+      for (size_t fi = 0; fi < s.frags.size(); fi++) {
+        Frag& f = s.frags[fi];
+        u64 was = f.addr;
+        f.addr = static_cast<u64>(static_cast<i64>(f.addr) + stretch);
+        i64 growth = 0;
+        switch (f.kind) {
+          case FragKind::Align: {
+            auto padding = [&](u64 a) -> u64 {
+              u64 end = a + f.len;
+              u64 pad = align_up(end, f.align) - end;
+              return (f.max && pad > f.max) ? 0 : pad;
+            };
+            u64 nw = padding(f.addr);
+            growth = static_cast<i64>(nw) - static_cast<i64>(padding(was));
+            f.var = static_cast<u32>(nw);
+            break;
           }
-        } else if (f.kind == FragKind::Leb) {
-          Val v = eval(f.e, true);
-          if (v.constant()) {
-            u32 n = leb128_size(v.c, f.sign);
-            if (n != f.var) {
-              f.var = n;
-              changed = true;
+          case FragKind::Jump: {
+            if (f.grown) break;
+            Val v = eval(f.target, true);
+            const Symbol& t = syms_[v.add];
+            i64 target = static_cast<i64>(s.frags[t.frag].addr + t.off) + v.c;
+            i64 address = static_cast<i64>(f.addr + f.len + 1);
+            if (stretch != 0 && t.frag > fi) {
+              if (stretch < 0 || region[t.frag] == region[fi]) target += stretch;
+              else if (target < address) break;
             }
+            i64 aim = target - address;
+            if (aim > 128 || aim < -127) {
+              f.grown = true;
+              growth = jump_long_size(f) - 2;
+              f.var = jump_long_size(f);
+            }
+            break;
           }
+          case FragKind::Leb: {
+            Val v = eval(f.e, true);
+            if (v.constant()) {
+              u32 n = leb128_size(v.c, f.sign);
+              growth = static_cast<i64>(n) - static_cast<i64>(f.var);
+              f.var = n;
+            }
+            break;
+          }
+          case FragKind::Org: {
+            i64 target = -1;
+            Val v = eval(f.e, true);
+            if (v.constant()) target = v.c;
+            else if (v.add && !v.sub && syms_[v.add].sec == si + 1) {
+              const Symbol& t = syms_[v.add];
+              target = static_cast<i64>(s.frags[t.frag].addr + t.off) + v.c;
+            }
+            i64 end = static_cast<i64>(f.addr + f.len);
+            u32 nv = target > end ? static_cast<u32>(target - end) : 0;
+            growth = static_cast<i64>(nv) - static_cast<i64>(f.var);
+            f.var = nv;
+            break;
+          }
+          case FragKind::None:
+            break;
+        }
+        if (growth) {
+          stretch += growth;
+          stretched = true;
         }
       }
-      if (!changed) break;
+      if (!stretched) break;
     }
   }
 }
