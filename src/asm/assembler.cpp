@@ -49,7 +49,7 @@ bool Assembler::run_file(const char* name, const char* data, size_t size) {
     }
   }
   // Local commons (.local x; .comm x,...) go to the end of .bss, in order.
-  for (SymIdx i = 1; i < syms_.size(); i++) {
+  for (SymIdx i : comms_) {
     Symbol& sy = syms_[i];
     if (!sy.common || !sy.local_dir || sy.defined) continue;
     u32 save = cur_;

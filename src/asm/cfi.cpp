@@ -334,7 +334,8 @@ void Assembler::build_eh_frame() {
   Section& eh = cur();
   eh.align = 8;
   struct Cie {
-    std::string init;
+    std::vector<std::string> insns;
+    size_t n;
     u32 ra;
     bool signal;
     u64 offset;
@@ -351,20 +352,37 @@ void Assembler::build_eh_frame() {
     return a;
   };
   for (Fde& f : fdes_) {
-    // The CIE part: leading instructions up to the first advance,
-    // remember_state or escape.
+    // A CIE is reused when its initial instructions are a prefix of the
+    // FDE's leading ones (before any advance, remember_state or escape);
+    // a new CIE takes all of the FDE's leading instructions (gas
+    // select_cie_for_fde).
+    auto leading = [](const CfiInsn& in) {
+      return in.op != MARK_ADVANCE && in.op != CFA_remember_state && in.op != MARK_ESCAPE;
+    };
     size_t k = 0;
-    std::string init;
-    while (k < f.insns.size() && f.insns[k].op != MARK_ADVANCE && f.insns[k].op != CFA_remember_state &&
-           f.insns[k].op != MARK_ESCAPE) {
-      init += f.insns[k].raw;
-      k++;
-    }
     const Cie* cie = nullptr;
-    for (const Cie& c : cies)
-      if (c.init == init && c.ra == f.ra && c.signal == f.signal) cie = &c;
+    for (const Cie& c : cies) {
+      if (c.ra != f.ra || c.signal != f.signal || c.n > f.insns.size()) continue;
+      bool ok = true;
+      for (size_t q = 0; q < c.n && ok; q++)
+        ok = leading(f.insns[q]) && f.insns[q].raw == c.insns[q];
+      if (ok) {
+        cie = &c;
+        k = c.n;
+        break;
+      }
+    }
+    std::string init;
+    std::vector<std::string> init_insns;
     if (!cie) {
-      Cie c{init, f.ra, f.signal, eh.data.size()};
+      while (k < f.insns.size() && leading(f.insns[k])) {
+        init += f.insns[k].raw;
+        init_insns.push_back(f.insns[k].raw);
+        k++;
+      }
+    }
+    if (!cie) {
+      Cie c{init_insns, init_insns.size(), f.ra, f.signal, eh.data.size()};
       std::string body;
       body.append(4, '\0');  // CIE id
       body.push_back(1);     // version

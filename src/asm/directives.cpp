@@ -571,6 +571,7 @@ bool Assembler::directive(std::string_view d, const char* p) {
       cur_ = save;
     } else {
       sy.common = true;
+      comms_.push_back(s);
       if (!sy.local_dir) sy.global = true;
       sy.common_size = static_cast<u64>(size);
       if (size > static_cast<i64>(sy.common_size)) sy.common_size = static_cast<u64>(size);

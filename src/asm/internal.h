@@ -50,6 +50,7 @@ struct Val {
   SymIdx add = 0, sub = 0;
   i64 c = 0;
   RelocKind rk = RelocKind::None;
+  SymIdx via = 0;  // the equated symbol `add` was reached through (.set x, .LC3)
   bool ok = true;  // false: not representable (e.g. a product of symbols)
   bool constant() const { return ok && !add && !sub; }
 };
@@ -191,6 +192,7 @@ class Assembler {
   std::unordered_map<std::string, Macro> macros_;
   std::vector<Source> srcs_;
   std::vector<Fde> fdes_;
+  std::vector<SymIdx> comms_;  // .comm symbols in directive order
   Fde* cur_fde_ = nullptr;
   std::vector<std::vector<CfiInsn>> cfi_state_stack_;
   bool errors_ = false;

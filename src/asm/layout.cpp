@@ -332,7 +332,9 @@ bool Assembler::resolve_fixup(u32 si, const Fixup& fx, MCEmitter& mc) {
     A += static_cast<i64>(sa);
   } else {
     s.in_reloc = true;
-    target = obj_sym(v.add);
+    // A relocation that keeps its symbol names the equated symbol if the
+    // value came through one (gas keeps `.set .LC14, .LC11` as .LC14).
+    target = obj_sym(v.via ? v.via : v.add);
   }
   mc.switch_section(sec.id);
   mc.reloc(P, k, target, A);
