@@ -182,8 +182,13 @@ void Assembler::data_values(const char* p, unsigned size) {
     if (!e) return;
     Val v = eval(e, false);
     if (v.constant() && v.rk == RelocKind::None) {
-      if (size > 8) emit_le(static_cast<u64>(v.c), size);
-      else emit_le(static_cast<u64>(v.c), size);
+      if (size < 8) {
+        i64 lo = -(i64(1) << (8 * size - 1)), hi = (i64(1) << (8 * size)) - 1;
+        if (v.c < lo || v.c > hi)
+          warning("value 0x%llx truncated to 0x%llx", static_cast<unsigned long long>(v.c),
+                  static_cast<unsigned long long>(v.c & ((i64(1) << (8 * size)) - 1)));
+      }
+      emit_le(static_cast<u64>(v.c), size);
     } else {
       if (size > 8) return error("expression too complex for .octa");
       u32 off = frag_off();
@@ -558,18 +563,8 @@ bool Assembler::directive(std::string_view d, const char* p) {
     if (*p == ',') { p++; if (!parse_abs(*this, p, &align, "alignment")) return true; }
     Symbol& sy = syms_[s];
     if (sy.defined) { error("symbol `%s' is already defined", sym_str(s)); return true; }
-    if (d == ".lcomm") {
-      // Allocate in .bss now (gas: bss_alloc) with the requested alignment.
-      u32 save = cur_;
-      cur_ = get_section(".bss", 0, 0, 0, 0, false, false);
-      if (align > 1) do_align(*this, static_cast<u64>(align), 0, 0);
-      define_label(s);
-      if (!syms_[s].type) syms_[s].type = u8(SymType::Object);
-      std::vector<u8> z(static_cast<size_t>(size));
-      emit_bytes(z.data(), z.size());
-      syms_[s].size = num_expr(size);
-      cur_ = save;
-    } else {
+    if (d == ".lcomm") sy.local_dir = true;  // gas: a local common, placed at the end
+    {
       sy.common = true;
       comms_.push_back(s);
       if (!sy.local_dir) sy.global = true;
