@@ -486,6 +486,37 @@ std::string replace_ext(const std::string& path, const char* ext) {
 
 }  // namespace
 
+// Assemble one .s / .S input to an object (.S: preprocessed first with the
+// C frontend's preprocess hook into memory).
+static CfreeStatus assemble_input(CfreeCompiler* c, CcOptions& o, CfreeInput input,
+                                  const CfreeFrontend* cpp, const std::string& out_path) {
+  std::string pp;
+  if (input.lang == CFREE_LANG_ASM_CPP) {
+    if (!cpp || !cpp->preprocess) return not_built("cc (preprocessing of .S files)"), CFREE_ERR_UNSUPPORTED;
+    CfreeWriter w{&pp, [](void* ctx, const void* d, size_t n) {
+                    static_cast<std::string*>(ctx)->append(static_cast<const char*>(d), n);
+                    return 0;
+                  }};
+    CfreeStatus st = cpp->preprocess(cpp->ctx, c, &o.copts, &o.ppopts, &input, &w);
+    if (st != CFREE_OK) return st;
+    input.data = pp.data();
+    input.size = pp.size();
+    input.lang = CFREE_LANG_ASM;
+  }
+  OutputFile out(out_path);
+  std::string err;
+  if (!out.open(&err)) {
+    error(kTool, "cannot open output file %s: %s", out_path.c_str(), err.c_str());
+    return CFREE_ERR_IO;
+  }
+  CfreeStatus st = cfree_assemble(c, &input, out.writer());
+  if (st == CFREE_OK && !out.commit(&err)) {
+    error(kTool, "cannot write %s: %s", out_path.c_str(), err.c_str());
+    st = CFREE_ERR_IO;
+  }
+  return st;
+}
+
 int cc_main(int argc, char** argv) {
   CcOptions o;
   int r = parse_args(argc, argv, o);
@@ -552,7 +583,7 @@ int cc_main(int argc, char** argv) {
         warning(kTool, "%s: linker input file unused because linking not done", in.path.c_str());
       continue;
     }
-    const CfreeFrontend* fe = cfree_frontend_for(c, in.lang == CFREE_LANG_ASM_CPP && o.phase == Phase::Preprocess ? CFREE_LANG_C : in.lang);
+    const CfreeFrontend* fe = cfree_frontend_for(c, in.lang == CFREE_LANG_ASM_CPP && (o.phase == Phase::Preprocess || o.phase == Phase::Object) ? CFREE_LANG_C : in.lang);
     std::string data, err;
     if (!read_file(in.path == "-" ? "/dev/stdin" : in.path, &data, &err)) {
       error(kTool, "%s: %s", in.path.c_str(), err.c_str());
@@ -562,7 +593,10 @@ int cc_main(int argc, char** argv) {
     CfreeInput input{in.path == "-" ? "<stdin>" : in.path.c_str(), data.data(), data.size(), in.lang};
     std::string out_path = o.output;
     CfreeStatus st;
-    if (o.phase == Phase::Preprocess) {
+    if ((in.lang == CFREE_LANG_ASM || in.lang == CFREE_LANG_ASM_CPP) && o.phase == Phase::Object) {
+      // Assembly: .S through the C preprocessor first, then the assembler.
+      st = assemble_input(c, o, input, fe, out_path.empty() ? replace_ext(in.path, ".o") : out_path);
+    } else if (o.phase == Phase::Preprocess) {
       if (!fe || !fe->preprocess) return not_built("cc -E (the preprocessor)");
       if (out_path.empty()) out_path = "-";
       OutputFile out(out_path);
