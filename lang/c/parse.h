@@ -283,6 +283,7 @@ struct DeclSpec {
   u8 sc = SC_NONE;
   bool is_inline = false, noreturn = false, tls = false, is_typedef_name = false;
   bool had_type = false;
+  bool auto_type = false;  // GNU __auto_type
   u32 align = 0;
   Attrs attrs;
   CfreeLoc loc = 0;

@@ -333,7 +333,7 @@ bool Parser::declaration_specifiers(DeclSpec* ds, bool allow_sc) {
         if (spec || other) error(loc, "two or more data types in declaration specifiers");
         spec |= SP_OTHER;
         other = nullptr;
-        ds->is_typedef_name = true;  // marks __auto_type: the type comes from the initializer
+        ds->auto_type = true;  // the type comes from the initializer
         break;
       case Tok::KwStruct: case Tok::KwUnion: case Tok::KwEnum: case Tok::KwTypeof:
       case Tok::KwTypeofUnqual: {

@@ -355,7 +355,7 @@ bool Parser::declaration(bool file_scope) {
       skip_to_semi();
       return false;
     }
-  } else if (!ds.had_type && !(ds.ty && ds.ty != t_int) && !ds.is_typedef_name) {
+  } else if (!ds.had_type && !(ds.ty && ds.ty != t_int) && !ds.auto_type) {
     if (tok.kind == Tok::Identifier && file_scope)
       warn(tok.loc, "implicit-int", "type defaults to 'int' in declaration of '%s'", sym_str(tok.sym));
   }
@@ -384,9 +384,7 @@ bool Parser::declaration(bool file_scope) {
     }
     first = false;
     bool has_init = tok.kind == Tok::Equal;
-    if (ds.is_typedef_name && !ds.had_type && ds.ty == t_int && has_init) {
-      // __auto_type: infer from the initializer.
-    }
+
     Decl* dl = declare(ds, d, file_scope, has_init);
     if (has_init) {
       CfreeLoc eq = tok.loc;
@@ -409,11 +407,17 @@ bool Parser::declaration(bool file_scope) {
       } else if (dl->global && !(ds.sc == SC_EXTERN && !file_scope)) {
         Decl* o = dl->canon ? dl->canon : dl;
         if (ds.sc == SC_EXTERN && file_scope) warn(d.loc, nullptr, "'%s' initialized and declared 'extern'", sym_str(d.name));
-        if (ds.is_typedef_name && !ds.had_type && ds.ty == t_int && tok.kind != Tok::LBrace) {
+        if (ds.auto_type && tok.kind != Tok::LBrace) {
+          // The type comes from the initializer: find it with a dry run.
+          std::vector<Token> rec;
+          std::vector<Token>* prev = begin_record(&rec);
+          quiet_++;
           g.nocode++;
-          Val v = assign_expr();
+          Val v = rvalue(assign_expr());
           g.nocode--;
-          (void)v;
+          quiet_--;
+          replay_from(&rec, prev);
+          if (v.ty) o->ty = v.ty->unq;
         }
         InitBuf buf;
         CType* ty = o->ty;
@@ -430,7 +434,7 @@ bool Parser::declaration(bool file_scope) {
         g.nocode--;
       } else {
         // Automatic object.
-        if (ds.is_typedef_name && !ds.had_type && ds.ty == t_int && tok.kind != Tok::LBrace) {
+        if (ds.auto_type && tok.kind != Tok::LBrace) {
           // __auto_type x = expr;
           Spill sp;
           (void)sp;
