@@ -67,6 +67,9 @@ struct InlineAsm {
   // functions and variables are the CG's symbols); nullptr: ob.global(name).
   ObjSymId (*resolve)(void* ctx, Sym name) = nullptr;
   void* resolve_ctx = nullptr;
+  // Where symbol operands get their names (assemble_inline sets it; for
+  // expand_inline alone, nullptr prints symbol ids).
+  const ObjBuilder* ob = nullptr;
 };
 
 // Expand the template alone (for tests and `cc -S`).  False after reporting

@@ -80,6 +80,7 @@ struct CfiState {
 
 bool Assembler::cfi_directive(std::string_view d, const char* p) {
   skip_ws(p);
+  if (inline_mode_) return true;  // the enclosing function's CFI is the CG's
   auto reg = [&](u32* out) {
     skip_ws(p);
     if (*p == '%') {

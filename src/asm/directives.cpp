@@ -112,6 +112,11 @@ u32 Assembler::get_section(std::string_view name, u32 type, u64 flags, u64 entsi
   s.entsize = entsize;
   s.group = group;
   s.comdat = comdat;
+  if (inline_mode_ && !group) {
+    // Inline asm switching sections: append to the object's section.
+    s.id = ob_.find_section(nm);
+    if (s.id) s.base = ob_.size(s.id);
+  }
   secs_.push_back(std::move(s));
   u32 idx = static_cast<u32>(secs_.size() - 1);
   u32 save = cur_;

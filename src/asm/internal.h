@@ -75,6 +75,7 @@ struct Symbol {
   Expr* size = nullptr;
   Loc loc = 0;
   ObjSymId id = OBJ_SYM_NONE;
+  MCLabel mclabel = MC_LABEL_NONE;  // inline asm: an asm goto target
 };
 
 enum class FragKind : u8 { None, Jump, Align, Leb, Org };
@@ -122,6 +123,7 @@ struct Section {
   bool comdat = false;
   Sym link_name = 0;  // 'o' flag: the linked-to section's name
   u64 align = 1;
+  u64 base = 0;  // inline asm: the section's size before the block
   std::vector<u8> data;
   std::vector<Frag> frags;
   std::vector<Fixup> fixups;

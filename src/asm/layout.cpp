@@ -75,7 +75,7 @@ void Assembler::relax() {
   for (u32 si = 0; si < secs_.size(); si++) {
     Section& s = secs_[si];
     std::vector<u32> region(s.frags.size());
-    u64 addr = 0;
+    u64 addr = s.base;
     u32 reg = 0;
     for (size_t fi = 0; fi < s.frags.size(); fi++) {
       Frag& f = s.frags[fi];
@@ -191,7 +191,21 @@ ObjSymId Assembler::obj_sym(SymIdx si) {
     s.id = ob_.symbol(os);
     return s.id;
   }
-  if (s.defined || s.common || s.equ || !s.global || s.weak || s.local_dir || true) {
+  if (inline_mode_ && !s.defined && !s.common && !s.equ) {
+    s.id = inline_->resolve ? inline_->resolve(inline_->resolve_ctx, s.name) : ob_.global(s.name);
+    return s.id;
+  }
+  if (inline_mode_ && s.defined && (s.global || s.weak)) {
+    const Section& sec = secs_[s.sec - 1];
+    s.id = ob_.global(s.name);
+    ob_.define(s.id, sec.id, sec.frags[s.frag].addr + s.off);
+    ObjSymbol& os = ob_.sym(s.id);
+    os.bind = s.weak ? SymBind::Weak : SymBind::Global;
+    if (s.type) os.type = SymType(s.type);
+    os.vis = SymVis(s.vis);
+    return s.id;
+  }
+  {
     ObjSymbol os;
     os.name = s.name;
     bool global = s.global || s.weak || (!s.defined && !s.equ && !s.common);
@@ -290,6 +304,12 @@ bool Assembler::resolve_fixup(u32 si, const Fixup& fx, MCEmitter& mc) {
     return true;
   }
   Symbol& s = syms_[v.add];
+  if (s.mclabel) {
+    // asm goto: a jump to one of the C function's labels.
+    mc.switch_section(sec.id);
+    mc.fixup(P, s.mclabel, fx.size == 1 ? FixupKind::Pc8 : FixupKind::Pc32, A);
+    return true;
+  }
   if (is_tls(k)) s.tls = true;
   bool local_def = s.defined && !s.global && !s.weak;
   if (pcrel && local_def && s.sec == si + 1 &&
@@ -342,10 +362,12 @@ bool Assembler::resolve_fixup(u32 si, const Fixup& fx, MCEmitter& mc) {
 }
 
 bool Assembler::emit_object() {
-  MCEmitter mc(ob_);
+  MCEmitter local(ob_);
+  MCEmitter& mc = inline_mode_ ? *inline_mc_ : local;
   // Sections.
   for (Section& s : secs_) {
     const char* name = c_.syms.str(s.name);
+    if (s.id) continue;  // inline asm: the caller's section
     ObjSecDesc d;
     d.name = name;
     d.flags = s.flags & ~u64(SECF_GROUP);
@@ -458,7 +480,7 @@ bool Assembler::emit_object() {
   }
   if (errors_) return false;
   // Symbols that must exist (defined non-temporary ones, globals, commons).
-  if (file_sym_) {
+  if (file_sym_ && !inline_mode_) {
     ObjSymbol fs;
     fs.name = file_sym_;
     fs.type = SymType::File;

@@ -2,11 +2,13 @@
 // local labels, jump relaxation (rel8 / rel32 chosen as gas does), LEB128 of
 // label differences, macros and repetition, relocation choice, .eh_frame,
 // and diagnostics for malformed input.
+#include "arch/mc.h"
 #include "asm/asm.h"
 #include "core/compiler.h"
 #include "obj/obj.h"
 #include "unit.h"
 
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -159,4 +161,59 @@ TEST(asm_malformed_input_is_diagnosed) {
   CHECK(f.d.msgs[0].find("t.s:2:") != std::string::npos);
   CHECK(f.d.msgs[0].find("operand type mismatch") != std::string::npos);
   CHECK(f.d.msgs[1].find("no such instruction: `frob'") != std::string::npos);
+}
+
+TEST(asm_inline_template_expansion) {
+  Diags d;
+  Compiler c(Fixture::make_env(&d), CfreeTarget{CFREE_ARCH_X86_64, CFREE_OS_LINUX, CFREE_OBJ_ELF});
+  as::InlineOperand ops[3];
+  ops[0].op = x86::reg(x86::Reg::RAX);
+  ops[0].size = 8;
+  ops[0].name = c.syms.intern("out");
+  ops[1].op = x86::mem(4, x86::Reg::RBP, x86::Reg::RCX, 4, -8);
+  ops[1].size = 4;
+  ops[2].op = x86::imm(5);
+  ops[2].size = 4;
+  const char* t = "mov%z1 %1, %k[out]\n\taddb %b0, %h0\n\tlea %c2(%0), %w0 # %%x %= {att|intel}";
+  as::InlineAsm in;
+  in.text = t;
+  in.len = std::strlen(t);
+  in.ops = ops;
+  in.unique = 7;
+  std::string out;
+  CHECK(as::expand_inline(c, in, &out));
+  CHECK_EQ(out, std::string("movl -8(%rbp,%rcx,4), %eax\n\taddb %al, %ah\n\tlea 5(%rax), %ax # %x 7 att"));
+  in.text = "mov %3, %0";
+  in.len = std::strlen(in.text);
+  CHECK(!as::expand_inline(c, in, &out));
+}
+
+TEST(asm_inline_assembles_into_the_callers_section) {
+  Diags d;
+  Compiler c(Fixture::make_env(&d), CfreeTarget{CFREE_ARCH_X86_64, CFREE_OS_LINUX, CFREE_OBJ_ELF});
+  ObjBuilder ob(c, c.target);
+  MCEmitter mc(ob);
+  ObjSecId text = ob.section_named(".text", SecKind::Text);
+  mc.switch_section(text);
+  mc.emit_u8(0x90);
+  MCLabel target = mc.label_new();
+  as::InlineOperand ops[1];
+  ops[0].op = x86::reg(x86::Reg::EDX);
+  ops[0].size = 4;
+  const char* t = "1: decl %0\n\tjne 1b\n\tjmp %l1\n\tcall ext";
+  MCLabel labels[1] = {target};
+  as::InlineAsm in;
+  in.text = t;
+  in.len = std::strlen(t);
+  in.ops = ops;
+  in.goto_labels = labels;
+  CHECK(as::assemble_inline(c, mc, in));
+  mc.label_place(target);
+  mc.emit_u8(0xc3);
+  mc.finalize();
+  // nop; dec %edx; jne -4; jmp rel32 -> ret; call ext (PLT32); ret
+  std::vector<u8> b = ob.bytes(text);
+  CHECK(b == B({0x90, 0xff, 0xca, 0x75, 0xfc, 0xe9, 0x05, 0, 0, 0, 0xe8, 0, 0, 0, 0, 0xc3}));
+  CHECK_EQ(ob.relocs(text).size(), size_t(1));
+  CHECK(!ob.relocs(text).empty() && ob.relocs(text)[0].kind == RelocKind::Plt32);
 }
