@@ -167,9 +167,13 @@ Val Parser::rvalue(Val v) {
   }
   Val r = mk_stack(t);
   r.loc = v.loc;
-  if (v.bitfield) {
-    // Bit-fields narrower than int promote to int (6.3.1.1p2).
-    r.bf = v.bf;
+  if (v.bitfield && v.bf && t->k != TK::Bool) {
+    // A bit-field's value has the promoted type of its width (6.3.1.1p2, as
+    // GCC applies it also to long bit-fields): narrower than int -> int.
+    u32 w = v.bf->bit_width;
+    if (w < bits_of(t_int)) r = convert(r, t_int);
+    else if (w == bits_of(t_int) && bits_of(t) > w) r = convert(r, is_signed_t(t) ? t_int : t_uint);
+    r.loc = v.loc;
   }
   return r;
 }

@@ -47,6 +47,9 @@ int main(void) {
   bf.b += 20;
   ASSERT(-15, bf.b);
   ASSERT(8, sizeof(struct B));
+  struct { unsigned u3 : 3; unsigned long l31 : 31; } bx = {0, 0};
+  ASSERT(1, bx.u3 - 2 < 0);   /* narrow unsigned bit-fields promote to int */
+  ASSERT(1, bx.l31 - 2 < 0);
   struct A an = {1, {2}, {3, 4}};
   ASSERT(2, an.u1);
   ASSERT(4, an.s2);
