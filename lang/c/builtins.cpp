@@ -479,6 +479,9 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
     if (g.emit) v.sym = cfree_cg_const_data(g.cg, str.c_str(), str.size() + 1, 1);
     return v;
   }
+  // isinff/isnanl/finite...: the typed variants classify the same way.
+  if (n == "isinff" || n == "isinfl" || n == "isnanf" || n == "isnanl") n.pop_back();
+  if (n == "finite" || n == "finitef" || n == "finitel") n = "isfinite";
   if (n == "isnan" || n == "isinf" || n == "isfinite" || n == "isnormal" || n == "signbit" || n == "isinf_sign" ||
       n == "signbitf" || n == "signbitl" || n == "isless" || n == "islessequal" || n == "isgreater" ||
       n == "isgreaterequal" || n == "islessgreater" || n == "isunordered" || n == "fpclassify" ||
