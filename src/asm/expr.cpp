@@ -329,7 +329,10 @@ Val Assembler::eval(const Expr* e, bool final) {
         s.evaluating = true;
         v = eval(s.equ, final);
         s.evaluating = false;
-        if (v.add && !v.sub && v.c == 0) v.via = e->sym;
+        if (v.add && !v.sub) {
+          v.via = e->sym;
+          v.via_c = v.c;
+        }
         // An equate naming a global/undefined symbol is that symbol.
       } else {
         v.add = e->sym;

@@ -50,7 +50,8 @@ struct Val {
   SymIdx add = 0, sub = 0;
   i64 c = 0;
   RelocKind rk = RelocKind::None;
-  SymIdx via = 0;  // the equated symbol `add` was reached through (.set x, .LC3)
+  SymIdx via = 0;  // the equated symbol `add` was reached through (.set x, .LC3+8)
+  i64 via_c = 0;   // ... and that symbol's own offset from `add`
   bool ok = true;  // false: not representable (e.g. a product of symbols)
   bool constant() const { return ok && !add && !sub; }
 };

@@ -354,6 +354,7 @@ bool Assembler::resolve_fixup(u32 si, const Fixup& fx, MCEmitter& mc) {
     s.in_reloc = true;
     // A relocation that keeps its symbol names the equated symbol if the
     // value came through one (gas keeps `.set .LC14, .LC11` as .LC14).
+    if (v.via) A -= v.via_c;
     target = obj_sym(v.via ? v.via : v.add);
   }
   mc.switch_section(sec.id);
