@@ -1,7 +1,7 @@
 // objdump.cpp: `cfree objdump`, GNU objdump's common options over
 // libcfree's object reader and disassembler (cfree_objdump in cfree.h).
 //
-// Options: -a -f -p -h -t -r -s -d -D -x (= -a -f -p -h -r -t), -j NAME,
+// Options: -a -f -p -h -t -T -r -R -s -d -D -x (= -a -f -p -h -r -t), -j NAME,
 // --start-address=A, --stop-address=A, and cfree's own --rewrite=OUT (read
 // a relocatable object into libcfree's object model and write it back with
 // libcfree's ELF writer; used to test the reader and writer against GNU ld).
@@ -38,6 +38,8 @@ void print_help() {
       "  -s, --full-contents      Display the full contents of all sections requested\n"
       "  -t, --syms               Display the contents of the symbol table(s)\n"
       "  -r, --reloc              Display the relocation entries in the file\n"
+      "  -T, --dynamic-syms       Display the contents of the dynamic symbol table\n"
+      "  -R, --dynamic-reloc      Display the dynamic relocation entries in the file\n"
       "  --rewrite=FILE           (cfree) read a relocatable object and write it back to FILE\n"
       "Other options:\n"
       "  -j, --section=NAME       Only display information for section NAME\n"
@@ -82,6 +84,8 @@ int objdump_main(int argc, char** argv) {
       else if (key == "--full-contents") o.full_contents = 1, any = true;
       else if (key == "--syms") o.syms = 1, any = true;
       else if (key == "--reloc") o.relocs = 1, any = true;
+      else if (key == "--dynamic-syms") o.dynamic_syms = 1, any = true;
+      else if (key == "--dynamic-reloc") o.dynamic_relocs = 1, any = true;
       else if (key == "--wide") {
       } else if (key == "--section") {
         if (!val) { error(kTool, "option '--section' needs a value"); return kExitUsage; }
@@ -117,6 +121,8 @@ int objdump_main(int argc, char** argv) {
           case 's': o.full_contents = 1; any = true; break;
           case 't': o.syms = 1; any = true; break;
           case 'r': o.relocs = 1; any = true; break;
+          case 'T': o.dynamic_syms = 1; any = true; break;
+          case 'R': o.dynamic_relocs = 1; any = true; break;
           case 'w': break;
           case 'j':
             if (p[1]) sections.push_back(p + 1);
@@ -134,7 +140,7 @@ int objdump_main(int argc, char** argv) {
     files.push_back(a);
   }
   if (!any) {
-    error(kTool, "no operation given: use at least one of -a -d -D -f -h -p -r -s -t -x");
+    error(kTool, "no operation given: use at least one of -a -d -D -f -h -p -r -R -s -t -T -x");
     return kExitUsage;
   }
   if (files.empty()) files.push_back("a.out");

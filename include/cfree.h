@@ -199,7 +199,9 @@ typedef struct CfreeObjdumpOptions {
   int private_headers; /* -p: program headers of linked images */
   int section_headers; /* -h */
   int syms;            /* -t */
+  int dynamic_syms;    /* -T */
   int relocs;          /* -r */
+  int dynamic_relocs;  /* -R */
   int full_contents;   /* -s */
   int disassemble;     /* -d: sections holding code */
   int disassemble_all; /* -D: every section with contents */

@@ -15,6 +15,7 @@
 #include "core/compiler.h"
 #include "obj/archive.h"
 #include "obj/elf.h"
+#include "obj/elf_dyn.h"
 
 #include <algorithm>
 #include <cstdarg>
@@ -25,11 +26,160 @@ namespace cfree {
 
 namespace {
 
+// A name objdump can label an address with: a symbol of the file, or a
+// synthetic one ("printf@plt").
+struct SymAt {
+  u64 addr;
+  ObjSecId sec;  // OBJ_SEC_NONE: absolute
+  bool global;
+  std::string name;        // as printed (with @version for dynamic symbols)
+  bool synthetic = false;  // name@plt
+  bool func = false, object = false, local = false;
+  u64 size = 0;
+  std::string raw;         // the bare name, for sorting
+};
+
 // One entry of BFD's section list: a model section or a group section.
 struct View {
   ObjSecId sec = OBJ_SEC_NONE;
   ObjGroupId group = OBJ_GROUP_NONE;
   u32 file_index = 0;
+};
+
+// "name@version" as objdump prints a dynamic symbol in -R and comments.
+std::string dyn_name(const DynInfo& dyn, u32 i) {
+  if (!i || i >= dyn.syms.size()) return "*ABS*";
+  const DynSymbol& d = dyn.syms[i];
+  if (d.version.empty()) return d.name;
+  bool def_default = !d.hidden && d.sym.place != SymPlace::Undef;
+  return d.name + (def_default ? "@@" : "@") + d.version;
+}
+
+// Symbol lookup for addresses, as binutils' objdump does it (objdump.c:
+// compare_symbols, find_symbol_for_address, objdump_print_addr_with_sym),
+// so that labels and <sym+off> annotations match GNU objdump's.
+struct Finder {
+  const ObjBuilder* ob;
+  std::vector<SymAt> syms;  // sorted by compare() for the current section
+  ObjSecId cur = OBJ_SEC_NONE;
+  bool relocatable = false;
+  // Dynamic relocations by address: (address, printed name, defined, value).
+  struct Rel {
+    u64 addr;
+    std::string name;
+    bool defined;
+    u64 value;
+  };
+  const std::vector<Rel>* rels = nullptr;
+
+  const char* secname(ObjSecId s) const { return s ? ob->section_name(s) : "*ABS*"; }
+  bool in_cur(const SymAt& a) const { return !std::strcmp(secname(a.sec), secname(cur)); }
+
+  // compare_symbols with compare_section = cur.
+  bool less(const SymAt& a, const SymAt& b) const {
+    if (a.addr != b.addr) return a.addr < b.addr;
+    bool as = in_cur(a), bs = in_cur(b);
+    if (as != bs) return as;
+    auto fileish = [](const std::string& n) {
+      size_t l = n.size();
+      return l > 2 && n[l - 2] == '.' && (n[l - 1] == 'o' || n[l - 1] == 'a');
+    };
+    bool af = fileish(a.raw), bf = fileish(b.raw);
+    if (af != bf) return !af;
+    if (a.func != b.func) return a.func;
+    if (a.object != b.object) return a.object;
+    if (a.local != b.local) return !a.local;
+    if (a.global != b.global) return a.global;
+    u64 asz = a.synthetic ? 0 : a.size, bsz = b.synthetic ? 0 : b.size;
+    if (asz != bsz) return asz > bsz;
+    bool ad = !a.raw.empty() && a.raw[0] == '.', bd = !b.raw.empty() && b.raw[0] == '.';
+    if (ad != bd) return !ad;
+    return a.raw < b.raw;
+  }
+  void sort_for(ObjSecId section) {
+    cur = section;
+    std::stable_sort(syms.begin(), syms.end(), [&](const SymAt& a, const SymAt& b) { return less(a, b); });
+  }
+
+  // find_symbol_for_address; returns the index or -1, and may instead name
+  // a dynamic relocation (then *rel is set).
+  long find(u64 vma, bool require_sec, const Rel** rel) const {
+    *rel = nullptr;
+    long n = static_cast<long>(syms.size());
+    if (n < 1) return -1;
+    long min = 0, max = n, place;
+    while (min + 1 < max) {
+      place = (max + min) / 2;
+      if (syms[place].addr > vma) max = place;
+      else if (syms[place].addr < vma) min = place;
+      else {
+        min = place;
+        break;
+      }
+    }
+    place = min;
+    while (place > 0 && syms[place].addr == syms[place - 1].addr) --place;
+    for (min = place; min < max && syms[min].addr == syms[place].addr; ++min)
+      if (in_cur(syms[min])) return min;
+    const ObjSection& cs = ob->section_get(cur);
+    bool want = require_sec || (relocatable && vma >= cs.addr && vma < cs.addr + cs.size);
+    auto ok = [&](long i) { return !want || in_cur(syms[i]); };
+    if (!ok(place)) {
+      long newplace = n;
+      for (long i = min - 1; i >= 0; i--) {
+        if (!ok(i)) continue;
+        if (newplace == n) newplace = i;
+        if (syms[i].addr != syms[newplace].addr) break;
+        newplace = i;
+      }
+      if (newplace != n) {
+        place = newplace;
+      } else {
+        for (long i = place + 1; i < n; i++)
+          if (ok(i)) {
+            place = i;
+            break;
+          }
+      }
+      if (!ok(place)) return -1;
+    }
+    if (!want && syms[place].addr != vma && rels && !rels->empty() && (*rels)[0].addr <= vma &&
+        rels->back().addr >= vma && !syms[place].synthetic) {
+      auto it = std::lower_bound(rels->begin(), rels->end(), vma,
+                                 [](const Rel& r, u64 a) { return r.addr < a; });
+      if (it != rels->end() && it->addr == vma) *rel = &*it;
+    }
+    return place;
+  }
+
+  // objdump_print_addr_with_sym without the address.
+  void name(u64 vma, long i, const Rel* rel, std::string* out) const {
+    char b[40];
+    if (rel) {
+      *out = rel->name;
+      if (rel->defined && rel->value != vma) {
+        if (rel->value > vma) std::snprintf(b, sizeof b, "-0x%llx", (unsigned long long)(rel->value - vma));
+        else std::snprintf(b, sizeof b, "+0x%llx", (unsigned long long)(vma - rel->value));
+        *out += b;
+      }
+      return;
+    }
+    if (i < 0) {
+      *out = secname(cur);
+      u64 sa = ob->section_get(cur).addr;
+      if (vma < sa) std::snprintf(b, sizeof b, "-0x%llx", (unsigned long long)(sa - vma));
+      else if (vma > sa) std::snprintf(b, sizeof b, "+0x%llx", (unsigned long long)(vma - sa));
+      else b[0] = 0;
+      *out += b;
+      return;
+    }
+    const SymAt& y = syms[static_cast<size_t>(i)];
+    *out = y.name;
+    if (y.addr > vma) std::snprintf(b, sizeof b, "-0x%llx", (unsigned long long)(y.addr - vma));
+    else if (vma > y.addr) std::snprintf(b, sizeof b, "+0x%llx", (unsigned long long)(vma - y.addr));
+    else b[0] = 0;
+    *out += b;
+  }
 };
 
 class Dumper {
@@ -50,8 +200,14 @@ class Dumper {
   void archive_header();
   void section_headers();
   void program_headers();
+  void dynamic_section();
+  void version_tables();
   void symbol_table();
   void relocations();
+  void dynamic_symbols();
+  void dynamic_relocations();
+  void print_symbol(const ObjSymbol& s, const std::string& label, bool dynamic, bool versioned,
+                    const std::string& version, bool hidden);
   void contents();
   void disassemble();
   void disassemble_section(ObjSecId s);
@@ -64,6 +220,9 @@ class Dumper {
   std::string buf_;
   bool failed_ = false;
   std::vector<View> views_;
+  DynInfo dyn_;
+  Finder finder_;
+  std::vector<Finder::Rel> rels_;
 };
 
 void Dumper::pr(const char* fmt, ...) {
@@ -144,7 +303,9 @@ bool Dumper::run() {
   pr("\n");
   if (o_.section_headers) section_headers();
   if (o_.syms) symbol_table();
+  if (o_.dynamic_syms) dynamic_symbols();
   if (o_.relocs && !(o_.disassemble || o_.disassemble_all)) relocations();
+  if (o_.dynamic_relocs && !(o_.disassemble || o_.disassemble_all)) dynamic_relocations();
   if (o_.full_contents) contents();
   if (o_.disassemble || o_.disassemble_all) disassemble();
   flush();
@@ -188,7 +349,10 @@ void Dumper::file_header() {
   };
   if (has_reloc && rel) add(0x1, "HAS_RELOC");
   if (ob_.file_type() == ObjFileType::Exec) add(0x2, "EXEC_P");
-  if (ob_.num_symbols()) add(0x10, "HAS_SYMS");
+  bool dynsyms = false;
+  for (ObjSecId s = 1; s <= ob_.num_sections(); s++)
+    dynsyms |= ob_.section_get(s).sem == SecSem::DynSym && ob_.size(s) > elf::kSymSize;
+  if (ob_.num_symbols() || dynsyms) add(0x10, "HAS_SYMS");
   if (ob_.file_type() == ObjFileType::Dyn) add(0x40, "DYNAMIC");
   if (!rel && !ob_.segments().empty()) add(0x100, "D_PAGED");
   pr("architecture: %s, flags 0x%08x:\n%s\n", arch_name(ob_.target().arch), flags, words.c_str());
@@ -224,7 +388,101 @@ void Dumper::program_headers() {
        (unsigned long long)s.memsz, (s.flags & 4) ? 'r' : '-', (s.flags & 2) ? 'w' : '-',
        (s.flags & 1) ? 'x' : '-');
   }
-  pr("\n");
+  dynamic_section();
+  version_tables();
+}
+
+// The dynamic section as objdump -p prints it (gABI "Dynamic Section").
+void Dumper::dynamic_section() {
+  ObjSecId dyn = OBJ_SEC_NONE;
+  for (ObjSecId s = 1; s <= ob_.num_sections() && !dyn; s++)
+    if (ob_.section_get(s).sem == SecSem::Dynamic) dyn = s;
+  if (!dyn) return;
+  static const struct { u64 tag; const char* name; } kTags[] = {
+      {1, "NEEDED"}, {2, "PLTRELSZ"}, {3, "PLTGOT"}, {4, "HASH"}, {5, "STRTAB"}, {6, "SYMTAB"},
+      {7, "RELA"}, {8, "RELASZ"}, {9, "RELAENT"}, {10, "STRSZ"}, {11, "SYMENT"}, {12, "INIT"},
+      {13, "FINI"}, {14, "SONAME"}, {15, "RPATH"}, {16, "SYMBOLIC"}, {17, "REL"}, {18, "RELSZ"},
+      {19, "RELENT"}, {20, "PLTREL"}, {21, "DEBUG"}, {22, "TEXTREL"}, {23, "JMPREL"},
+      {24, "BIND_NOW"}, {25, "INIT_ARRAY"}, {26, "FINI_ARRAY"}, {27, "INIT_ARRAYSZ"},
+      {28, "FINI_ARRAYSZ"}, {29, "RUNPATH"}, {30, "FLAGS"}, {32, "PREINIT_ARRAY"},
+      {33, "PREINIT_ARRAYSZ"}, {35, "RELRSZ"}, {36, "RELR"}, {37, "RELRENT"},
+      {0x6ffffef5, "GNU_HASH"}, {0x6ffffff0, "VERSYM"}, {0x6ffffff9, "RELACOUNT"},
+      {0x6ffffffa, "RELCOUNT"}, {0x6ffffffb, "FLAGS_1"}, {0x6ffffffc, "VERDEF"},
+      {0x6ffffffd, "VERDEFNUM"}, {0x6ffffffe, "VERNEED"}, {0x6fffffff, "VERNEEDNUM"},
+      {0x7ffffffd, "AUXILIARY"}, {0x7fffffff, "FILTER"},
+  };
+  std::vector<u8> b = ob_.bytes(dyn), strs;
+  if (ObjSecId l = ob_.section_get(dyn).link) strs = ob_.bytes(l);
+  pr("\nDynamic Section:\n");
+  for (size_t o = 0; o + 16 <= b.size(); o += 16) {
+    u64 tag = elf::get64(&b[o]), val = elf::get64(&b[o + 8]);
+    if (tag == 0) break;
+    const char* name = nullptr;
+    for (const auto& t : kTags)
+      if (t.tag == tag) name = t.name;
+    char nb[32];
+    if (!name) {
+      std::snprintf(nb, sizeof nb, "0x%016llx", (unsigned long long)tag);
+      name = nb;
+    }
+    bool str = tag == 1 || tag == 14 || tag == 15 || tag == 29 || tag == 0x7ffffffd || tag == 0x7fffffff;
+    if (str && val < strs.size() && std::memchr(&strs[val], 0, strs.size() - val))
+      pr("  %-20s %s\n", name, reinterpret_cast<const char*>(&strs[val]));
+    else
+      pr("  %-20s 0x%016llx\n", name, (unsigned long long)val);
+  }
+}
+
+// Version definitions and references (LSB symbol versioning).
+void Dumper::version_tables() {
+  for (ObjSecId sid = 1; sid <= ob_.num_sections(); sid++) {
+    const ObjSection& x = ob_.section_get(sid);
+    if (x.sem != SecSem::VerDef && x.sem != SecSem::VerNeed) continue;
+    std::vector<u8> b = ob_.bytes(sid), strs;
+    if (x.link) strs = ob_.bytes(x.link);
+    auto str = [&](u64 off) -> std::string {
+      if (off >= strs.size()) return "";
+      const char* p = reinterpret_cast<const char*>(&strs[off]);
+      const void* nul = std::memchr(p, 0, strs.size() - off);
+      return nul ? std::string(p, static_cast<const char*>(nul) - p) : "";
+    };
+    auto has = [&](u64 off, u64 n) { return off <= b.size() && n <= b.size() - off; };
+    u64 off = 0;
+    if (x.sem == SecSem::VerDef) {
+      pr("\nVersion definitions:\n");
+      for (int guard = 0; guard < 65536 && has(off, 20); guard++) {
+        u16 flags = elf::get16(&b[off + 2]), ndx = elf::get16(&b[off + 4]), cnt = elf::get16(&b[off + 6]);
+        u32 hash = elf::get32(&b[off + 8]), aux = elf::get32(&b[off + 12]), next = elf::get32(&b[off + 16]);
+        u64 a = off + aux;
+        for (u16 k = 0; k < cnt && has(a, 8); k++) {
+          if (k == 0) pr("%u 0x%02x 0x%08x %s\n", ndx, flags, hash, str(elf::get32(&b[a])).c_str());
+          else pr("\t%s \n", str(elf::get32(&b[a])).c_str());
+          u32 an = elf::get32(&b[a + 4]);
+          if (!an) break;
+          a += an;
+        }
+        if (!next) break;
+        off += next;
+      }
+    } else {
+      pr("\nVersion References:\n");
+      for (int guard = 0; guard < 65536 && has(off, 16); guard++) {
+        u16 cnt = elf::get16(&b[off + 2]);
+        u32 file = elf::get32(&b[off + 4]), aux = elf::get32(&b[off + 8]), next = elf::get32(&b[off + 12]);
+        pr("  required from %s:\n", str(file).c_str());
+        u64 a = off + aux;
+        for (u16 k = 0; k < cnt && has(a, 16); k++) {
+          pr("    0x%08x 0x%02x %02u %s\n", elf::get32(&b[a]), elf::get16(&b[a + 4]), elf::get16(&b[a + 6]),
+             str(elf::get32(&b[a + 8])).c_str());
+          u32 an = elf::get32(&b[a + 12]);
+          if (!an) break;
+          a += an;
+        }
+        if (!next) break;
+        off += next;
+      }
+    }
+  }
 }
 
 // ---- -h ------------------------------------------------------------------
@@ -284,43 +542,87 @@ std::string Dumper::sym_label(ObjSymId id) const {
   return ob_.symbol_name(id);
 }
 
+// One line of -t / -T (bfd_elf_print_symbol).
+void Dumper::print_symbol(const ObjSymbol& s, const std::string& label, bool dynamic, bool versioned,
+                          const std::string& version, bool hidden) {
+  bool local = s.bind == SymBind::Local;
+  char c1 = local ? 'l' : s.bind == SymBind::Global ? 'g' : s.bind == SymBind::GnuUnique ? 'u' : ' ';
+  if ((s.place == SymPlace::Undef || s.place == SymPlace::Common) && !local) c1 = ' ';
+  char c2 = s.bind == SymBind::Weak ? 'w' : ' ';
+  char c5 = s.type == SymType::GnuIFunc ? 'i' : ' ';
+  char c6 = (s.type == SymType::Section || s.type == SymType::File) ? 'd' : dynamic ? 'D' : ' ';
+  char c7 = s.type == SymType::Func ? 'F'
+          : s.type == SymType::File ? 'f'
+          : s.type == SymType::Object || (s.type == SymType::Common) ? 'O' : ' ';
+  const char* secname = s.place == SymPlace::Undef ? "*UND*"
+                      : s.place == SymPlace::Abs ? "*ABS*"
+                      : s.place == SymPlace::Common ? "*COM*" : ob_.section_name(s.sec);
+  u64 value = s.value;
+  if (s.place == SymPlace::Section) value += ob_.section_get(s.sec).addr;
+  // A version column when the file has symbol versions, then st_other,
+  // then the name.
+  std::string ver;
+  if (versioned) {
+    char b[64];
+    if (!hidden) {
+      std::snprintf(b, sizeof b, "  %-11s", version.c_str());
+    } else {
+      std::snprintf(b, sizeof b, " (%s)", version.c_str());
+      for (int i = 10 - static_cast<int>(version.size()); i > 0; --i) std::strncat(b, " ", sizeof b - std::strlen(b) - 1);
+    }
+    ver = b;
+  }
+  char other[16] = "";
+  u8 st_other = static_cast<u8>(s.other | static_cast<u8>(s.vis));
+  switch (st_other) {
+    case 0: break;
+    case 1: std::snprintf(other, sizeof other, " .internal"); break;
+    case 2: std::snprintf(other, sizeof other, " .hidden"); break;
+    case 3: std::snprintf(other, sizeof other, " .protected"); break;
+    default: std::snprintf(other, sizeof other, " 0x%02x", st_other); break;
+  }
+  pr("%016llx %c%c  %c%c%c %s\t%016llx%s%s %s\n", (unsigned long long)value, c1, c2, c5, c6, c7, secname,
+     (unsigned long long)s.size, ver.c_str(), other, label.c_str());
+}
+
 void Dumper::symbol_table() {
   pr("SYMBOL TABLE:\n");
   bool versioned = false;
   for (ObjSecId i = 1; i <= ob_.num_sections(); i++) versioned |= ob_.section_get(i).sem == SecSem::VerSym;
-  if (!ob_.num_symbols()) {
-    pr("no symbols\n");
+  if (!ob_.num_symbols()) pr("no symbols\n");
+  for (ObjSymId id = 1; id <= ob_.num_symbols(); id++)
+    print_symbol(ob_.symbol_get(id), sym_label(id), false, versioned, "", false);
+  pr("\n\n");
+}
+
+void Dumper::dynamic_symbols() {
+  DynInfo dyn;
+  elf_dynamic_info(ob_, &dyn);
+  pr("DYNAMIC SYMBOL TABLE:\n");
+  if (dyn.syms.size() <= 1) pr("no symbols\n");
+  for (size_t i = 1; i < dyn.syms.size(); i++) {
+    const DynSymbol& d = dyn.syms[i];
+    print_symbol(d.sym, d.name, true, dyn.versioned, d.version, d.hidden);
   }
-  for (ObjSymId id = 1; id <= ob_.num_symbols(); id++) {
-    const ObjSymbol& s = ob_.symbol_get(id);
-    bool local = s.bind == SymBind::Local;
-    char c1 = local ? 'l' : s.bind == SymBind::Global ? 'g' : s.bind == SymBind::GnuUnique ? 'u' : ' ';
-    if ((s.place == SymPlace::Undef || s.place == SymPlace::Common) && !local) c1 = ' ';
-    char c2 = s.bind == SymBind::Weak ? 'w' : ' ';
-    char c5 = s.type == SymType::GnuIFunc ? 'i' : ' ';
-    char c6 = (s.type == SymType::Section || s.type == SymType::File) ? 'd' : ' ';
-    char c7 = s.type == SymType::Func || s.type == SymType::GnuIFunc ? 'F'
-            : s.type == SymType::File ? 'f'
-            : s.type == SymType::Object || (s.type == SymType::Common) ? 'O' : ' ';
-    const char* secname = s.place == SymPlace::Undef ? "*UND*"
-                        : s.place == SymPlace::Abs ? "*ABS*"
-                        : s.place == SymPlace::Common ? "*COM*" : ob_.section_name(s.sec);
-    u64 value = s.value;
-    if (s.place == SymPlace::Section) value += ob_.section_get(s.sec).addr;
-    // bfd_elf_print_symbol: a version column when the file has symbol
-    // versions, then st_other, then the name.
-    char other[16] = "";
-    u8 st_other = static_cast<u8>(s.other | static_cast<u8>(s.vis));
-    switch (st_other) {
-      case 0: break;
-      case 1: std::snprintf(other, sizeof other, " .internal"); break;
-      case 2: std::snprintf(other, sizeof other, " .hidden"); break;
-      case 3: std::snprintf(other, sizeof other, " .protected"); break;
-      default: std::snprintf(other, sizeof other, " 0x%02x", st_other); break;
+  pr("\n\n");
+}
+
+void Dumper::dynamic_relocations() {
+  DynInfo dyn;
+  elf_dynamic_info(ob_, &dyn);
+  pr("DYNAMIC RELOCATION RECORDS\nOFFSET           TYPE              VALUE\n");
+  for (const DynReloc& r : dyn.relocs) {
+    const char* tn = reloc_name(ob_.target().arch, r.type);
+    char tb[32];
+    if (!tn) {
+      std::snprintf(tb, sizeof tb, "unknown %u", r.type);
+      tn = tb;
     }
-    pr("%016llx %c%c  %c%c%c %s\t%016llx%s%s %s\n", (unsigned long long)value, c1, c2, c5, c6, c7,
-       secname, (unsigned long long)s.size, versioned ? "  " "           " : "", other,
-       sym_label(id).c_str());
+    std::string val = dyn_name(dyn, r.sym);
+    char ab[40] = "";
+    if (r.addend > 0) std::snprintf(ab, sizeof ab, "+0x%016llx", (unsigned long long)r.addend);
+    if (r.addend < 0) std::snprintf(ab, sizeof ab, "-0x%016llx", (unsigned long long)(-(u64)r.addend));
+    pr("%016llx %-16s  %s%s\n", (unsigned long long)r.offset, tn, val.c_str(), ab);
   }
   pr("\n\n");
 }
@@ -406,85 +708,84 @@ void Dumper::contents() {
 
 // ---- -d ------------------------------------------------------------------
 
-struct SymAt {
-  u64 addr;
-  ObjSymId id;
-};
-
-struct LookupCtx {
-  const ObjBuilder* ob;
-  const std::vector<SymAt>* labels;  // this section's labels, by address
-  const std::vector<SymAt>* all;     // linked images: every symbol, by address
-};
-
-// The section of a linked image holding `addr`, or NONE.
-ObjSecId section_at(const ObjBuilder& ob, u64 addr) {
-  for (ObjSecId s = 1; s <= ob.num_sections(); s++) {
-    const ObjSection& x = ob.section_get(s);
-    if ((x.flags & SECF_ALLOC) && addr >= x.addr && addr < x.addr + x.size) return s;
-  }
-  return OBJ_SEC_NONE;
-}
-
-void name_with_offset(const ObjBuilder& ob, const SymAt& s, u64 addr, std::string* name) {
-  *name = ob.symbol_name(s.id);
-  if (addr != s.addr) {
-    char b[32];
-    std::snprintf(b, sizeof b, "+0x%llx", (unsigned long long)(addr - s.addr));
-    *name += b;
-  }
-}
-
-// objdump's choice: in a relocatable file the nearest preceding symbol of
-// the same section; in a linked image the nearest preceding symbol of the
-// section holding the address, else the nearest preceding symbol at all.
 bool lookup_sym(void* ctx, u64 addr, std::string* name) {
-  const LookupCtx& c = *static_cast<const LookupCtx*>(ctx);
-  auto before = [](const std::vector<SymAt>& v, u64 a) {
-    return std::upper_bound(v.begin(), v.end(), a, [](u64 x, const SymAt& s) { return x < s.addr; });
-  };
-  if (!c.all) {
-    const std::vector<SymAt>& v = *c.labels;
-    auto it = before(v, addr);
-    if (it == v.begin()) return false;
-    name_with_offset(*c.ob, *(it - 1), addr, name);
-    return true;
-  }
-  const std::vector<SymAt>& v = *c.all;
-  auto it = before(v, addr);
-  if (it == v.begin()) return false;
-  ObjSecId sec = section_at(*c.ob, addr);
-  for (auto j = it; j != v.begin() && sec; --j) {
-    const SymAt& s = *(j - 1);
-    if (c.ob->symbol_get(s.id).sec == sec) {
-      name_with_offset(*c.ob, s, addr, name);
-      return true;
-    }
-    if (s.addr < c.ob->section_get(sec).addr) break;
-  }
-  name_with_offset(*c.ob, *(it - 1), addr, name);
+  const Finder& f = *static_cast<const Finder*>(ctx);
+  if (f.syms.empty()) return false;
+  const Finder::Rel* rel;
+  long i = f.find(addr, false, &rel);
+  f.name(addr, i, rel, name);
   return true;
 }
 
-// A symbol objdump can label code with (not a section or file symbol).
-bool labels_code(const ObjSymbol& y) {
-  return y.place == SymPlace::Section && y.type != SymType::Section && y.type != SymType::File;
-}
-
-// Sort by address; at one address locals first, so a global is "last".
-void sort_syms(const ObjBuilder& ob, std::vector<SymAt>* v) {
-  std::stable_sort(v->begin(), v->end(), [&](const SymAt& a, const SymAt& b) {
-    if (a.addr != b.addr) return a.addr < b.addr;
-    bool ga = ob.symbol_get(a.id).bind != SymBind::Local, gb = ob.symbol_get(b.id).bind != SymBind::Local;
-    return ga < gb;
-  });
-  std::vector<SymAt> one;
-  for (size_t i = 0; i < v->size(); i++)
-    if (i + 1 == v->size() || (*v)[i + 1].addr != (*v)[i].addr) one.push_back((*v)[i]);
-  *v = std::move(one);
-}
-
 void Dumper::disassemble() {
+  // The symbols objdump sorts (remove_useless_symbols): named, not section
+  // or file symbols, not undefined or common; the static symbol table, or
+  // the dynamic one if there is none; plus synthetic name@plt symbols.
+  bool linked = ob_.file_type() != ObjFileType::Rel;
+  auto add = [&](const ObjSymbol& y, std::string printed, std::string raw) {
+    if (raw.empty() || y.type == SymType::Section || y.type == SymType::File) return;
+    if (y.place == SymPlace::Undef || y.place == SymPlace::Common) return;
+    SymAt a;
+    a.sec = y.place == SymPlace::Section ? y.sec : OBJ_SEC_NONE;
+    a.addr = (a.sec ? ob_.section_get(a.sec).addr : 0) + y.value;
+    a.global = y.bind == SymBind::Global;
+    a.local = y.bind == SymBind::Local;
+    a.func = y.type == SymType::Func;
+    a.object = y.type == SymType::Object || y.type == SymType::Tls;
+    a.size = y.size;
+    a.name = std::move(printed);
+    a.raw = std::move(raw);
+    finder_.syms.push_back(std::move(a));
+  };
+  if (linked) elf_dynamic_info(ob_, &dyn_);
+  if (ob_.num_symbols()) {
+    for (ObjSymId id = 1; id <= ob_.num_symbols(); id++) add(ob_.symbol_get(id), ob_.symbol_name(id), ob_.symbol_name(id));
+  } else {
+    for (u32 i = 1; i < dyn_.syms.size(); i++) add(dyn_.syms[i].sym, dyn_name(dyn_, i), dyn_.syms[i].name);
+  }
+  if (linked) {
+    // name@plt: decode each PLT entry's jmp *slot(%rip) and name the
+    // dynamic relocation of that slot (bfd's get_synthetic_symtab).
+    for (const DynReloc& r : dyn_.relocs) {
+      if (!r.sym || r.sym >= dyn_.syms.size()) continue;
+      const DynSymbol& d = dyn_.syms[r.sym];
+      bool defined = d.sym.place == SymPlace::Section;
+      u64 value = defined ? ob_.section_get(d.sym.sec).addr + d.sym.value : 0;
+      rels_.push_back(Finder::Rel{r.offset, dyn_name(dyn_, r.sym), defined, value});
+    }
+    std::stable_sort(rels_.begin(), rels_.end(), [](const Finder::Rel& a, const Finder::Rel& b) { return a.addr < b.addr; });
+    for (ObjSecId sid = 1; sid <= ob_.num_sections(); sid++) {
+      const char* nm = ob_.section_name(sid);
+      unsigned esz = !std::strcmp(nm, ".plt") || !std::strcmp(nm, ".plt.sec") ? 16
+                   : !std::strcmp(nm, ".plt.got") ? 8 : 0;
+      if (!esz || ob_.section_get(sid).sem == SecSem::NoBits) continue;
+      std::vector<u8> b = ob_.bytes(sid);
+      u64 base = ob_.section_get(sid).addr;
+      for (u64 e = 0; e + esz <= b.size(); e += esz) {
+        for (u64 k = e; k + 6 <= e + esz; k++) {
+          if (b[k] != 0xff || b[k + 1] != 0x25) continue;
+          i32 disp = static_cast<i32>(elf::get32(&b[k + 2]));
+          u64 slot = base + k + 6 + static_cast<u64>(static_cast<i64>(disp));
+          for (const DynReloc& r : dyn_.relocs)
+            if (r.offset == slot && r.sym && r.sym < dyn_.syms.size()) {
+              SymAt a;
+              a.addr = base + e;
+              a.sec = sid;
+              a.global = true;
+              a.synthetic = true;
+              a.func = true;
+              a.raw = a.name = dyn_.syms[r.sym].name + "@plt";
+              finder_.syms.push_back(std::move(a));
+              break;
+            }
+          break;
+        }
+      }
+    }
+  }
+  finder_.ob = &ob_;
+  finder_.relocatable = !linked;
+  finder_.rels = &rels_;
   for (const View& v : views_) {
     if (!v.sec) continue;
     const ObjSection& s = ob_.section_get(v.sec);
@@ -499,24 +800,23 @@ void Dumper::disassemble_section(ObjSecId sid) {
   const ObjSection& s = ob_.section_get(sid);
   pr("\nDisassembly of section %s:\n", ob_.section_name(sid));
   std::vector<u8> bytes = ob_.bytes(sid);
-  // The section's symbols (no section or file symbols), one per address.
-  std::vector<SymAt> labels, all;
-  for (ObjSymId id = 1; id <= ob_.num_symbols(); id++) {
-    const ObjSymbol& y = ob_.symbol_get(id);
-    if (!labels_code(y)) continue;
-    u64 a = ob_.section_get(y.sec).addr + y.value;
-    if (y.sec == sid) labels.push_back(SymAt{a, id});
-    all.push_back(SymAt{a, id});
-  }
-  sort_syms(ob_, &labels);
-  sort_syms(ob_, &all);
-  bool linked = ob_.file_type() != ObjFileType::Rel;
-  LookupCtx lc{&ob_, &labels, linked ? &all : nullptr};
-  x86::SymLookup lk{&lc, lookup_sym};
-  if (labels.empty()) {
-    // objdump labels an unlabelled section with its own name.
-    pr("\n%016llx <%s>:\n", (unsigned long long)s.addr, ob_.section_name(sid));
-  }
+  finder_.sort_for(sid);
+  x86::SymLookup lk{&finder_, lookup_sym};
+  // Label addresses: each distinct address of a symbol of this section
+  // (objdump labels them with find_symbol_for_address(require_sec)).
+  std::vector<u64> labels;
+  for (const SymAt& a : finder_.syms)
+    if (finder_.in_cur(a) && a.addr >= s.addr && a.addr < s.addr + s.size &&
+        (labels.empty() || labels.back() != a.addr))
+      labels.push_back(a.addr);
+  auto label_at = [&](u64 vma) {
+    const Finder::Rel* rel;
+    long i = finder_.find(vma, true, &rel);
+    std::string nm;
+    finder_.name(vma, i, nullptr, &nm);
+    pr("\n%016llx <%s>:\n", (unsigned long long)vma, nm.c_str());
+  };
+  if (labels.empty() || labels[0] != s.addr) label_at(s.addr);
   char buf[32];
   std::snprintf(buf, sizeof buf, "%016llx", (unsigned long long)(s.addr + bytes.size()));
   int skip = 0;
@@ -544,12 +844,12 @@ void Dumper::disassemble_section(ObjSecId sid) {
   off = lo;
   bool x86 = ob_.target().arch == CFREE_ARCH_X86_64;
   while (off < hi) {
-    while (li < labels.size() && labels[li].addr - s.addr < off) li++;
-    u64 next_label = li < labels.size() ? labels[li].addr - s.addr : hi;
-    if (li < labels.size() && labels[li].addr - s.addr == off) {
-      pr("\n%016llx <%s>:\n", (unsigned long long)(s.addr + off), ob_.symbol_name(labels[li].id));
+    while (li < labels.size() && labels[li] - s.addr < off) li++;
+    u64 next_label = li < labels.size() ? labels[li] - s.addr : hi;
+    if (li < labels.size() && labels[li] - s.addr == off) {
+      label_at(s.addr + off);
       li++;
-      next_label = li < labels.size() ? labels[li].addr - s.addr : hi;
+      next_label = li < labels.size() ? labels[li] - s.addr : hi;
     }
     u64 end = std::min(next_label, hi);
     // Runs of zeros: objdump prints "..." for 8 or more (3 at the end).
