@@ -40,3 +40,7 @@ corpus_dir = os.environ.get("CFREE_CORPUS", "/tmp/corpus")
 if os.path.isdir(os.path.join(corpus_dir, "src")):
     config.available_features.add("corpus")
     config.substitutions.append(("%corpus", corpus_dir))
+
+# Csmith differential batch (test/csmith/): Debian csmith + libcsmith-dev.
+if shutil.which("csmith") and os.path.isfile("/usr/include/csmith/csmith.h"):
+    config.available_features.add("csmith")
