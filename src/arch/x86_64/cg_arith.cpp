@@ -200,9 +200,10 @@ void X86CG::binop(BinOp op, MT t, Opd dst, Opd a, Opd b) {
   if (t == MT::F80) {
     x87_load(t, a);
     x87_load(t, b);
-    Mn m = op == BinOp::FAdd ? Mn::FADDP : op == BinOp::FSub ? Mn::FSUBP : op == BinOp::FMul ? Mn::FMULP : Mn::FDIVP;
-    // GNU as and Intel disagree on fsubp/fdivp naming; the encoder follows
-    // Intel: FSUBP st1, st0 computes st1 = st1 - st0.
+    Mn m = op == BinOp::FAdd ? Mn::FADDP : op == BinOp::FSub ? Mn::FSUBRP : op == BinOp::FMul ? Mn::FMULP : Mn::FDIVRP;
+    // st1 = a, st0 = b.  The encoder follows GNU as's AT&T naming (encode.h):
+    // FSUBRP st1, st0 (DE E9) computes st1 = st1 - st0 = a - b, then pops;
+    // FSUBP would compute b - a.  Likewise FDIVRP.
     e_.op(m, reg(Reg::ST1), reg(Reg::ST0));
     x87_store(dst);
     return;
@@ -689,7 +690,8 @@ void X86CG::convert(CfreeConv c, MT to, Opd dst, MT from, Opd src) {
           e_.op(Mn::MOV, reg(d), frame_mem(s, 0, 8));
           e_.jmp(done);
           mc_.label_place(big);
-          e_.op(Mn::FSUBRP, reg(Reg::ST1), reg(Reg::ST0));
+          // st0 = x, st1 = 2^63: FSUBP st1, st0 (AT&T naming, DE E1) makes st1 = x - 2^63.
+          e_.op(Mn::FSUBP, reg(Reg::ST1), reg(Reg::ST0));
           e_.op(Mn::FISTTP, frame_mem(s, 0, 8));
           e_.op(Mn::MOV, reg(d), frame_mem(s, 0, 8));
           e_.op(Mn::BTC, reg(d), imm(63));
