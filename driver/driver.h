@@ -69,5 +69,7 @@ int not_built(const char* tool);
 int cc_main(int argc, char** argv);
 int objdump_main(int argc, char** argv);
 int as_main(int argc, char** argv);
+int ld_main(int argc, char** argv);
+int ar_main(int argc, char** argv);
 
 }  // namespace driver

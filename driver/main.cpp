@@ -16,8 +16,6 @@ int not_built(const char* tool) {
   return kExitNotBuilt;
 }
 
-static int stub_ld(int, char**) { return not_built("ld"); }
-static int stub_ar(int, char**) { return not_built("ar"); }
 static int stub_run(int, char**) { return not_built("run"); }
 static int stub_dbg(int, char**) { return not_built("dbg"); }
 static int stub_emu(int, char**) { return not_built("emu"); }
@@ -25,8 +23,8 @@ static int stub_emu(int, char**) { return not_built("emu"); }
 static const ToolInfo kTools[] = {
     {"cc", "C compiler driver: preprocess, compile, assemble and link (gcc-compatible)", cc_main},
     {"as", "assembler: GNU as syntax for x86-64", as_main},
-    {"ld", "linker: static and dynamic ELF executables and shared libraries", stub_ld},
-    {"ar", "archiver: GNU-format static libraries with a symbol index", stub_ar},
+    {"ld", "linker: static and dynamic ELF executables and shared libraries", ld_main},
+    {"ar", "archiver: GNU-format static libraries with a symbol index", ar_main},
     {"objdump", "object file inspector and disassembler (GNU objdump layout)", objdump_main},
     {"run", "compile and run C programs in memory (JIT), like tcc -run", stub_run},
     {"dbg", "source-level debugger over JIT sessions", stub_dbg},

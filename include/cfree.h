@@ -234,6 +234,39 @@ CfreeStatus cfree_object_rewrite(CfreeCompiler* c, const char* name, const void*
  * CFREE_ERR_UNSUPPORTED for targets other than x86-64. */
 CfreeStatus cfree_assemble(CfreeCompiler* c, const CfreeInput* in, CfreeWriter* out);
 
+/* ---- Archives (GNU ar format) ------------------------------------------------ */
+
+typedef struct CfreeArchive CfreeArchive;
+
+/* One member.  When read, pointers stay valid until cfree_archive_free (data
+ * points into the caller's buffer, which must outlive the archive).  Thin
+ * archives are rejected.  Writing is deterministic (zero dates and ids). */
+typedef struct CfreeArchiveMember {
+  const char* name;
+  const void* data;
+  size_t size;
+  int64_t mtime;
+  uint32_t uid, gid, mode;
+} CfreeArchiveMember;
+
+/* 1 if the bytes begin with an archive magic ("!<arch>\n" or "!<thin>\n"). */
+int cfree_is_archive(const void* data, size_t size);
+/* Parse an archive.  Malformed input: an error diagnostic naming `name` and
+ * CFREE_ERR_COMPILE. */
+CfreeStatus cfree_archive_open(CfreeCompiler* c, const char* name, const void* data, size_t size,
+                               CfreeArchive** out);
+size_t cfree_archive_member_count(const CfreeArchive* a);
+void cfree_archive_member(const CfreeArchive* a, size_t i, CfreeArchiveMember* out);
+int cfree_archive_is_thin(const CfreeArchive* a);
+/* The symbol index ("/" member): name and defining member index. */
+size_t cfree_archive_symbol_count(const CfreeArchive* a);
+const char* cfree_archive_symbol(const CfreeArchive* a, size_t i, size_t* member);
+void cfree_archive_free(CfreeArchive* a);
+/* Write an archive of `n` members; with symbol_index, a "/" index of the
+ * global symbols the ELF members define comes first (as GNU ar does). */
+CfreeStatus cfree_archive_write(CfreeCompiler* c, const CfreeArchiveMember* members, size_t n,
+                                int symbol_index, CfreeWriter* out);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

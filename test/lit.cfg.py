@@ -28,7 +28,7 @@ config.substitutions.append(("%srcroot", config.cfree_src_root))
 # Oracles (never part of cfree's pipeline): tests that compare against them
 # declare REQUIRES: gcc / gnu-objdump / qemu-aarch64 ...
 for tool, feature in [("gcc", "gcc"), ("objdump", "gnu-objdump"), ("as", "gnu-as"),
-                      ("gdb", "gdb"), ("qemu-aarch64", "qemu-aarch64"),
+                      ("gdb", "gdb"), ("ar", "gnu-ar"), ("ld", "gnu-ld"), ("qemu-aarch64", "qemu-aarch64"),
                       ("qemu-riscv64", "qemu-riscv64"),
                       ("aarch64-linux-gnu-gcc", "gcc-aarch64"),
                       ("riscv64-linux-gnu-gcc", "gcc-riscv64")]:

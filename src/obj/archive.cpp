@@ -190,8 +190,9 @@ void ar_write(const std::vector<ArWriteMember>& members, bool index, std::vector
     for (const std::string& s : m.symbols) strbytes += s.size() + 1;
   }
   bool want_index = index;
-  size_t index_size = 4 + 4 * nsyms + strbytes;
-  size_t index_total = want_index ? kHdr + index_size + (index_size & 1) : 0;
+  // GNU ar pads the index to an even size with a NUL counted in its size.
+  size_t index_size = align_up(4 + 4 * nsyms + strbytes, 2);
+  size_t index_total = want_index ? kHdr + index_size : 0;
   u64 pos = 8 + index_total + (longnames.empty() ? 0 : kHdr + longnames.size());
   std::vector<u64> offsets;
   for (const ArWriteMember& m : members) {
@@ -208,7 +209,7 @@ void ar_write(const std::vector<ArWriteMember>& members, bool index, std::vector
       for (size_t k = 0; k < members[i].symbols.size(); k++) put_be(offsets[i]);
     for (const ArWriteMember& m : members)
       for (const std::string& s : m.symbols) out->insert(out->end(), s.c_str(), s.c_str() + s.size() + 1);
-    if (index_size & 1) out->push_back('\n');
+    if ((4 + 4 * nsyms + strbytes) & 1) out->push_back(0);
   }
   if (!longnames.empty()) {
     header(out, "//", longnames.size(), 0);

@@ -1,0 +1,3 @@
+int foo(void);
+int baz(void);
+int main(void) { return foo() + baz(); }

@@ -1,0 +1,1 @@
+int baz(void) { return 2; }
