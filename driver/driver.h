@@ -70,6 +70,10 @@ int cc_main(int argc, char** argv);
 int objdump_main(int argc, char** argv);
 int as_main(int argc, char** argv);
 int ld_main(int argc, char** argv);
+// Link with GNU ld arguments (what `cfree cc` passes, as gcc does to collect2).
+int ld_run(const std::vector<std::string>& args);
+// The system library directories for a target triple that exist here.
+std::vector<std::string> system_lib_dirs(const char* triple);
 int ar_main(int argc, char** argv);
 
 }  // namespace driver

@@ -267,6 +267,66 @@ void cfree_archive_free(CfreeArchive* a);
 CfreeStatus cfree_archive_write(CfreeCompiler* c, const CfreeArchiveMember* members, size_t n,
                                 int symbol_index, CfreeWriter* out);
 
+
+/* ---- Linking ------------------------------------------------------------------ */
+
+/* A link in progress.  Inputs are added in command-line order and resolved as
+ * they arrive, with GNU ld's rules (archive members are extracted only for
+ * symbols undefined at that point; groups are rescanned).  Input bytes are
+ * copied or parsed during the call: the caller may release them afterwards.
+ * Nothing here opens files: the host resolves -l/-L and linker scripts. */
+typedef struct CfreeLinker CfreeLinker;
+
+typedef enum CfreeLinkOutput {
+  CFREE_LINK_EXEC = 0, /* position-dependent executable (ld's default, -no-pie) */
+  CFREE_LINK_PIE,      /* position-independent executable (-pie) */
+  CFREE_LINK_SHARED    /* shared library (-shared) */
+} CfreeLinkOutput;
+
+typedef struct CfreeLinkOptions {
+  CfreeLinkOutput output;
+  int static_link;          /* -static: no PT_INTERP/.dynamic (executables) */
+  const char* entry;        /* -e SYMBOL; NULL: _start */
+  const char* interp;       /* --dynamic-linker; NULL: the target's */
+  const char* const* rpath; /* -rpath DIRs (DT_RUNPATH) */
+  size_t n_rpath;
+  const char* soname;       /* -soname (shared) */
+  int gc_sections;          /* --gc-sections */
+  int export_dynamic;       /* --export-dynamic / -rdynamic */
+  int build_id;             /* --build-id: 0 none, else the id size (8, 16 or 20) */
+  int no_eh_frame_hdr;      /* omit .eh_frame_hdr / PT_GNU_EH_FRAME */
+  int strip_all;            /* -s */
+  const char* const* undefined; /* -u SYMBOLs */
+  size_t n_undefined;
+  uint64_t image_base;      /* 0: the default (0x400000 for executables) */
+} CfreeLinkOptions;
+
+CfreeLinker* cfree_linker_new(CfreeCompiler* c, const CfreeLinkOptions* opts);
+/* Add a relocatable object, an archive (whole_archive: every member) or a
+ * shared library (as_needed: DT_NEEDED only if something binds to it),
+ * recognised by content.  Malformed input: an error diagnostic naming `name`. */
+CfreeStatus cfree_linker_add(CfreeLinker* l, const char* name, const void* data, size_t size,
+                             int whole_archive, int as_needed);
+/* --start-group (begin=1) / --end-group (begin=0). */
+void cfree_linker_group(CfreeLinker* l, int begin);
+/* Resolve, lay out, relocate and write the ELF output.  On failure nothing
+ * was written to `out`. */
+CfreeStatus cfree_linker_link(CfreeLinker* l, CfreeWriter* out);
+void cfree_linker_free(CfreeLinker* l);
+
+/* Linker-script stubs (libc.so is one): 1 if the bytes look like text rather
+ * than an ELF file or an archive. */
+int cfree_is_linker_script(const void* data, size_t size);
+typedef struct CfreeScriptSink {
+  void* ctx;
+  /* A file named by the script ("-lNAME" for -l); return non-zero to go on. */
+  int (*file)(void* ctx, const char* path, int as_needed);
+  void (*group)(void* ctx, int begin);
+} CfreeScriptSink;
+/* Walk GROUP/INPUT/AS_NEEDED of a script; other commands are an error. */
+CfreeStatus cfree_link_script(CfreeCompiler* c, const char* name, const char* text, size_t size,
+                              const CfreeScriptSink* sink);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
