@@ -8,6 +8,7 @@
 
 #include <cfree/frontend.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -193,7 +194,9 @@ int parse_args(int argc, char** argv, CcOptions& o) {
         return kExitUsage;
       }
       o.inputs.push_back(in);
-      if (in.is_linker_input) o.link_args.push_back(a);
+      // Linker order: inputs and link options in command-line order; a
+      // source file is a "\x01" marker the link phase replaces by its object.
+      o.link_args.push_back(in.is_linker_input ? std::string(a) : std::string("\x01") + a);
       continue;
     }
     std::string s = a;
@@ -484,6 +487,153 @@ std::string replace_ext(const std::string& path, const char* ext) {
   return base + ext;
 }
 
+// ---- The link phase ----------------------------------------------------
+//
+// What gcc does through collect2: compile each source to an object (here a
+// temporary file, removed on every exit path), then link with the C
+// library's start files and libraries, found in the system's multiarch
+// directories at run time.  Nothing from gcc's own installation is used:
+// crtbegin/crtend's job (__dso_handle, the .eh_frame terminator) is done by
+// cfree's linker, and libgcc's helpers are to come from cfree's rt/.
+
+struct TempFiles {
+  std::vector<std::string> paths;
+  ~TempFiles() {
+    for (const std::string& p : paths) std::remove(p.c_str());
+  }
+};
+
+int link_phase(CcOptions& o, CfreeCompiler* c) {
+  TempFiles temps;
+  std::vector<std::string> objs;  // per source marker, in order
+  int status = kExitOk;
+  for (const Input& in : o.inputs) {
+    if (in.is_linker_input) continue;
+    const CfreeFrontend* fe = cfree_frontend_for(c, in.lang);
+    if (!fe || !fe->compile) return not_built("cc (compilation of this input language)");
+    std::string data, err;
+    if (!read_file(in.path == "-" ? "/dev/stdin" : in.path, &data, &err)) {
+      error(kTool, "%s: %s", in.path.c_str(), err.c_str());
+      status = kExitError;
+      objs.emplace_back();
+      continue;
+    }
+    char tmpl[] = "/tmp/cfree-XXXXXX.o";
+    int fd = ::mkstemps(tmpl, 2);
+    if (fd < 0) {
+      error(kTool, "cannot create a temporary file: %s", std::strerror(errno));
+      return kExitError;
+    }
+    ::close(fd);
+    temps.paths.push_back(tmpl);
+    objs.push_back(tmpl);
+    OutputFile out(tmpl);
+    if (!out.open(&err)) {
+      error(kTool, "cannot open output file %s: %s", tmpl, err.c_str());
+      return kExitError;
+    }
+    CfreeInput input{in.path == "-" ? "<stdin>" : in.path.c_str(), data.data(), data.size(), in.lang};
+    o.copts.emit_asm = 0;
+    CfreeStatus st = fe->compile(fe->ctx, c, &o.copts, &input, out.writer());
+    if (st == CFREE_OK && !out.commit(&err)) {
+      error(kTool, "cannot write %s: %s", tmpl, err.c_str());
+      st = CFREE_ERR_IO;
+    }
+    if (st == CFREE_ERR_UNSUPPORTED) return kExitNotBuilt;
+    if (st != CFREE_OK) status = st == CFREE_ERR_USAGE ? kExitUsage : kExitError;
+  }
+  if (status != kExitOk) return status;
+
+  bool shared = false, stat = false, pie = true, nostart = false, nolibs = false;
+  for (const std::string& a : o.link_args) {
+    if (a == "-shared") shared = true;
+    else if (a == "-static") stat = true;
+    else if (a == "-no-pie") pie = false;
+    else if (a == "-pie") pie = true;
+    else if (a == "-nostdlib") nostart = nolibs = true;
+    else if (a == "-nostartfiles") nostart = true;
+    else if (a == "-nodefaultlibs") nolibs = true;
+  }
+  if (shared || stat) pie = false;
+  const char* triple = cfree_target_triple(cfree_compiler_target(c));
+  std::vector<std::string> dirs = system_lib_dirs(triple);
+  auto crt = [&](const char* name) -> std::string {
+    for (const std::string& d : dirs) {
+      std::string p = d + "/" + name;
+      struct stat st;
+      if (::stat(p.c_str(), &st) == 0) return p;
+    }
+    return "";
+  };
+  std::vector<std::string> args;
+  args.push_back("-o");
+  args.push_back(o.output.empty() ? "a.out" : o.output);
+  args.push_back("--eh-frame-hdr");
+  args.push_back("--build-id");
+  if (shared) {
+    args.push_back("-shared");
+  } else if (stat) {
+    args.push_back("-static");
+  } else {
+    if (pie) args.push_back("-pie");
+    args.push_back("-dynamic-linker");
+    args.push_back("/lib64/ld-linux-x86-64.so.2");
+  }
+  if (!nostart) {
+    const char* first = shared ? nullptr : pie ? "Scrt1.o" : "crt1.o";
+    for (const char* f : {first, "crti.o"}) {
+      if (!f) continue;
+      std::string p = crt(f);
+      if (p.empty()) {
+        error(kTool, "cannot find %s in the system library directories", f);
+        return kExitError;
+      }
+      args.push_back(p);
+    }
+  }
+  size_t src = 0;
+  for (const std::string& a : o.link_args) {
+    if (!a.empty() && a[0] == '\x01') {
+      args.push_back(objs[src++]);
+    } else if (a.rfind("-Wl,", 0) == 0) {
+      size_t start = 4;
+      for (;;) {
+        size_t comma = a.find(',', start);
+        args.push_back(a.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
+    } else if (a == "-rdynamic") {
+      args.push_back("--export-dynamic");
+    } else if (a == "-s" || a.rfind("-l", 0) == 0 || a.rfind("-L", 0) == 0) {
+      args.push_back(a);
+    } else if (a[0] == '-') {
+      // -static, -shared, -pie, ... were handled above.
+    } else {
+      args.push_back(a);
+    }
+  }
+  if (!nolibs) {
+    if (stat) args.push_back("--start-group");
+    args.push_back("-lc");
+    if (stat) args.push_back("--end-group");
+  }
+  if (!nostart) {
+    std::string p = crt("crtn.o");
+    if (p.empty()) {
+      error(kTool, "cannot find crtn.o in the system library directories");
+      return kExitError;
+    }
+    args.push_back(p);
+  }
+  if (o.verbose) {
+    std::fprintf(stderr, " cfree ld");
+    for (const std::string& a : args) std::fprintf(stderr, " %s", a.c_str());
+    std::fprintf(stderr, "\n");
+  }
+  return ld_run(args);
+}
+
 }  // namespace
 
 // Assemble one .s / .S input to an object (.S: preprocessed first with the
@@ -572,9 +722,7 @@ int cc_main(int argc, char** argv) {
     return kExitUsage;
   }
 
-  if (o.phase == Phase::Link) {
-    return not_built("ld (linking; use -c, -S or -E for now)");
-  }
+  if (o.phase == Phase::Link) return link_phase(o, c);
 
   int status = kExitOk;
   for (const Input& in : o.inputs) {

@@ -291,6 +291,7 @@ void LinkerImpl::fill_dynamic() {
     } else if (s.flags & CANON_PLT) {
       value = plt_addr(s.plt);
     }
+    if (type == STT_TLS && shndx != SHN_UNDEF) value = dtp_offset(value);
     put16(p + 6, shndx);
     put64(p + 8, value);
     put64(p + 16, size);

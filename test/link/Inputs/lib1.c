@@ -1,0 +1,1 @@
+int from_lib1(void) { return 1; }
