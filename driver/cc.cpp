@@ -503,14 +503,20 @@ struct TempFiles {
   }
 };
 
+}  // namespace
+static CfreeStatus assemble_input(CfreeCompiler* c, CcOptions& o, CfreeInput input,
+                                  const CfreeFrontend* cpp, const std::string& out_path);
+namespace {
+
 int link_phase(CcOptions& o, CfreeCompiler* c) {
   TempFiles temps;
   std::vector<std::string> objs;  // per source marker, in order
   int status = kExitOk;
   for (const Input& in : o.inputs) {
     if (in.is_linker_input) continue;
-    const CfreeFrontend* fe = cfree_frontend_for(c, in.lang);
-    if (!fe || !fe->compile) return not_built("cc (compilation of this input language)");
+    bool is_asm = in.lang == CFREE_LANG_ASM || in.lang == CFREE_LANG_ASM_CPP;
+    const CfreeFrontend* fe = cfree_frontend_for(c, is_asm ? CFREE_LANG_C : in.lang);
+    if (!is_asm && (!fe || !fe->compile)) return not_built("cc (compilation of this input language)");
     std::string data, err;
     if (!read_file(in.path == "-" ? "/dev/stdin" : in.path, &data, &err)) {
       error(kTool, "%s: %s", in.path.c_str(), err.c_str());
@@ -527,6 +533,13 @@ int link_phase(CcOptions& o, CfreeCompiler* c) {
     ::close(fd);
     temps.paths.push_back(tmpl);
     objs.push_back(tmpl);
+    if (is_asm) {
+      CfreeInput ain{in.path.c_str(), data.data(), data.size(), in.lang};
+      CfreeStatus st = assemble_input(c, o, ain, fe, tmpl);
+      if (st == CFREE_ERR_UNSUPPORTED) return kExitNotBuilt;
+      if (st != CFREE_OK) status = st == CFREE_ERR_USAGE ? kExitUsage : kExitError;
+      continue;
+    }
     OutputFile out(tmpl);
     if (!out.open(&err)) {
       error(kTool, "cannot open output file %s: %s", tmpl, err.c_str());

@@ -1,0 +1,7 @@
+	.text
+	.globl	seven
+	.type	seven, @function
+seven:
+	movl	$7, %eax
+	ret
+	.section .note.GNU-stack,"",@progbits
