@@ -194,12 +194,14 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
   std::string n = is_b ? std::string(s + 10) : std::string(s);
   *handled = true;
   advance();  // the name
-  auto args = [&](std::vector<Val>* out, std::vector<CfreeLoc>* locs, bool evaluate) {
+  // evaluate: 0 = parse only (no code), 1 = evaluate lazily, 2 = convert each
+  // argument to an rvalue as soon as it is parsed (so stack order is source order).
+  auto args = [&](std::vector<Val>* out, std::vector<CfreeLoc>* locs, int evaluate) {
     if (!expect(Tok::LParen)) return;
     if (!evaluate) g.nocode++;
     while (tok.kind != Tok::RParen && tok.kind != Tok::Eof) {
       if (locs) locs->push_back(tok.loc);
-      out->push_back(assign_expr());
+      out->push_back(evaluate == 2 ? rvalue(assign_expr()) : assign_expr());
       if (!accept(Tok::Comma)) break;
     }
     if (!evaluate) g.nocode--;
@@ -372,17 +374,17 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
     }
   }
   if (n == "add_overflow" || n == "sub_overflow" || n == "mul_overflow" || n.find("_overflow") != std::string::npos) {
-    args(&a, &al, true);
+    args(&a, &al, 2);
     if (!need(a, 3)) return mk_const(t_bool, 0);
     CfreeIntrinsic id = n.find("add") != std::string::npos ? CFREE_INTR_ADD_OVERFLOW : n.find("sub") != std::string::npos ? CFREE_INTR_SUB_OVERFLOW : CFREE_INTR_MUL_OVERFLOW;
-    Val p = rvalue(a[2]);
+    Val p = a[2];
     if (!p.ty || p.ty->k != TK::Ptr || !is_integer(p.ty->base)) {
       error(al[2], "argument 3 in call to function '%s' does not have pointer to integer type", s);
       return mk_const(t_bool, 0);
     }
     CType* rt = p.ty->base->unq;
     // Stack order: a, b, p evaluated in order; bring p to the bottom.
-    Val x = rvalue(a[0]), y = rvalue(a[1]);
+    Val x = a[0], y = a[1];
     if (on_stack(p)) {
       // p is on top: convert x,y below it is awkward; materialize p first by rotation
       materialize(p);

@@ -606,8 +606,16 @@ Val Parser::assign_to(Val lv, Val v, CfreeLoc loc, bool keep) {
   if (is_aggregate(t)) {
     v = rvalue(v);
     bool lvs = on_stack(lv), vs = on_stack(v);
+    // A member of an aggregate on the stack carries its offset separately:
+    // apply it before the copy uses the address.
+    if (vs && v.off) push_address(v);
     if (lvs && vs) {
       // [dst src]
+      if (lv.off) {
+        g.swap();
+        push_address(lv);
+        g.swap();
+      }
     } else if (vs) {
       push_address(lv);
       g.swap();

@@ -1,3 +1,10 @@
+// Regression (fixed): see the analysis below.
+// REQUIRES: gcc
+// RUN: %cfree cc -w -c %s -o %t.o
+// RUN: gcc %t.o -o %t
+// RUN: %t | FileCheck %s
+// CHECK-NOT: FAIL
+// CHECK: ok
 /* Reduced from SQLite sqlite3AddInt64 (`return __builtin_add_overflow(*pA, iB, pA);`, crash in
    sumStep for "SELECT sum(k) ..." once the aggregate-copy bug is fixed).
    ROOT CAUSE (frontend, lang/c/builtins.cpp, the *_overflow branch): args() leaves the three

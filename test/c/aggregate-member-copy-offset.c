@@ -1,3 +1,10 @@
+// Regression (fixed): see the analysis below.
+// REQUIRES: gcc
+// RUN: %cfree cc -w -c %s -o %t.o
+// RUN: gcc %t.o -o %t
+// RUN: %t | FileCheck %s
+// CHECK-NOT: FAIL
+// CHECK: ok
 /* Reduced from Lua 5.4 ltable.c (mainpositionfromnode, luaH_next, reinsert, luaH_newkey:
    setobj/getnodekey copy a union Value at offset 16 of a Node) and from SQLite (pParse->db
    garbage after "create table"): an aggregate (struct/union) assignment whose source or
