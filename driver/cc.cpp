@@ -5,6 +5,7 @@
 // -S, -c, and linking.  Phases whose library support has not landed yet say
 // so and exit non-zero; they never pretend to succeed.
 #include "driver.h"
+#include "cc_options.h"
 
 #include <cfree/frontend.h>
 
@@ -23,37 +24,6 @@ namespace {
 
 const char* const kTool = "cc";
 
-enum class Phase { Preprocess, SyntaxOnly, EmitCg, Assembly, Object, Link };
-
-struct Input {
-  std::string path;
-  CfreeLang lang;
-  bool is_linker_input;  // .o, .a, .so, -l
-};
-
-struct CcOptions {
-  Phase phase = Phase::Link;
-  std::string output;
-  std::vector<Input> inputs;
-  std::vector<std::string> link_args;  // -l, -L, -Wl, in order
-  std::vector<CfreeIncludeDir> include_dirs;
-  std::vector<CfreeMacroOp> macro_ops;
-  std::vector<std::string> strings;  // storage kept alive for the pointers above
-  std::vector<const char*> extra_args;
-  std::vector<std::string> warning_flags;
-  CfreeCompileOptions copts{};
-  CfreePreprocessOptions ppopts{};
-  std::vector<std::string> deps_targets;
-  std::string deps_file;
-  bool deps_md = false;  // -MD/-MMD: deps as a side effect of compiling
-  int color = -1;        // -1 auto
-  bool suppress_warnings = false;
-  bool werror = false;
-  bool verbose = false;
-  std::string target;
-  const char* forced_lang = nullptr;  // -x
-  bool is_shared = false, is_static = false;
-};
 
 void print_help() {
   std::printf(
@@ -679,6 +649,9 @@ static CfreeStatus assemble_input(CfreeCompiler* c, CcOptions& o, CfreeInput inp
   }
   return st;
 }
+
+int cc_parse_args(int argc, char** argv, CcOptions& o) { return parse_args(argc, argv, o); }
+void cc_add_system_include_dirs(CcOptions& o, CfreeTarget target) { add_system_include_dirs(o, target); }
 
 int cc_main(int argc, char** argv) {
   CcOptions o;

@@ -75,5 +75,6 @@ int ld_run(const std::vector<std::string>& args);
 // The system library directories for a target triple that exist here.
 std::vector<std::string> system_lib_dirs(const char* triple);
 int ar_main(int argc, char** argv);
+int run_main(int argc, char** argv);
 
 }  // namespace driver

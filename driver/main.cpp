@@ -16,7 +16,6 @@ int not_built(const char* tool) {
   return kExitNotBuilt;
 }
 
-static int stub_run(int, char**) { return not_built("run"); }
 static int stub_dbg(int, char**) { return not_built("dbg"); }
 static int stub_emu(int, char**) { return not_built("emu"); }
 
@@ -26,7 +25,7 @@ static const ToolInfo kTools[] = {
     {"ld", "linker: static and dynamic ELF executables and shared libraries", ld_main},
     {"ar", "archiver: GNU-format static libraries with a symbol index", ar_main},
     {"objdump", "object file inspector and disassembler (GNU objdump layout)", objdump_main},
-    {"run", "compile and run C programs in memory (JIT), like tcc -run", stub_run},
+    {"run", "compile and run C programs in memory (JIT), like tcc -run", run_main},
     {"dbg", "source-level debugger over JIT sessions", stub_dbg},
     {"emu", "run static aarch64 and riscv64 Linux binaries on this host", stub_emu},
 };

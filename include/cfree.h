@@ -327,6 +327,66 @@ typedef struct CfreeScriptSink {
 CfreeStatus cfree_link_script(CfreeCompiler* c, const char* name, const char* text, size_t size,
                               const CfreeScriptSink* sink);
 
+
+/* ---- JIT: compile, link and run in memory (cfree run, embedding) ----------- */
+
+/* How JIT code reaches the rest of the process.  `resolve` returns the
+ * address of a function or object of the host process or of a library the
+ * host loaded (dlsym in the cfree driver), or NULL.  libcfree itself never
+ * calls the dynamic loader. */
+typedef struct CfreeJitHost {
+  void* ctx;
+  void* (*resolve)(void* ctx, const char* name);
+} CfreeJitHost;
+
+/* A session collects inputs (C sources, objects, archives, host symbols) and
+ * links them into one CfreeJit.  Thread-safety: a session, and the compiler
+ * it was created on, are used by one thread at a time; independent sessions
+ * on independent compilers may run on different threads at once (libcfree has
+ * no global state).  A linked CfreeJit is immutable: lookups, symbolize and
+ * calls into its code may happen from any number of threads. */
+typedef struct CfreeJitSession CfreeJitSession;
+typedef struct CfreeJit CfreeJit;
+
+/* `host` is copied (NULL: only symbols added with cfree_jit_add_symbol are
+ * visible).  Executable memory comes from the compiler env's exec_mem. */
+CfreeJitSession* cfree_jit_session_new(CfreeCompiler* c, const CfreeJitHost* host);
+void cfree_jit_session_free(CfreeJitSession* s);
+/* Compile one translation unit with the frontend registered for input->lang
+ * (opts: a struct CfreeCompileOptions from <cfree/frontend.h>, or NULL for
+ * the defaults; position-independent code is forced).  Diagnostics go to the
+ * env's sink; returns CFREE_ERR_COMPILE after errors. */
+struct CfreeCompileOptions;
+CfreeStatus cfree_jit_add_source(CfreeJitSession* s, const struct CfreeCompileOptions* opts,
+                                 const CfreeInput* input);
+/* A relocatable object or archive, by content. */
+CfreeStatus cfree_jit_add_object(CfreeJitSession* s, const char* name, const void* data, size_t size);
+/* Make `name` resolve to `addr` in JIT code (before the host resolver). */
+CfreeStatus cfree_jit_add_symbol(CfreeJitSession* s, const char* name, const void* addr);
+/* 1 if this session's host memory may go from writable to executable (probed
+ * once per session without executing anything), else 0. */
+int cfree_jit_memory_supported(CfreeJitSession* s);
+/* Link everything added so far and map it (W^X).  The session may then be
+ * freed; the CfreeJit does not refer to it nor to the compiler, only to the
+ * env's exec_mem vtable. */
+CfreeStatus cfree_jit_link(CfreeJitSession* s, CfreeJit** out);
+
+/* Address of a global function or object defined by the JIT code, or NULL. */
+void* cfree_jit_lookup(const CfreeJit* j, const char* name);
+/* Run .preinit_array and .init_array (once). */
+void cfree_jit_run_init(CfreeJit* j, int argc, char** argv, char** envp);
+/* Run .fini_array in reverse (once, and only after run_init). */
+void cfree_jit_run_fini(CfreeJit* j);
+/* run_init, then main(argc, argv, envp); returns main's result (exit() from
+ * JIT code leaves through the host's exit as usual). */
+int cfree_jit_run_main(CfreeJit* j, int argc, char** argv, char** envp);
+/* The function containing `addr`: 1 and *name (NULL if no symbol precedes
+ * it) and *offset if addr is inside the JIT image, else 0.  Allocates
+ * nothing, so a signal handler may call it. */
+int cfree_jit_symbolize(const CfreeJit* j, uintptr_t addr, const char** name, uint64_t* offset);
+/* Runs fini (if init ran and fini did not), unmaps, releases everything. */
+void cfree_jit_free(CfreeJit* j);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -1,0 +1,52 @@
+// cc_options.h: the gcc-style command line shared by `cfree cc` and
+// `cfree run` (same flags, same diagnostics).  cc.cpp parses; run.cpp reuses.
+#pragma once
+
+#include "driver.h"
+
+#include <cfree/frontend.h>
+
+#include <string>
+#include <vector>
+
+namespace driver {
+
+enum class Phase { Preprocess, SyntaxOnly, EmitCg, Assembly, Object, Link };
+
+struct Input {
+  std::string path;
+  CfreeLang lang;
+  bool is_linker_input;  // .o, .a, .so, -l
+};
+
+struct CcOptions {
+  Phase phase = Phase::Link;
+  std::string output;
+  std::vector<Input> inputs;
+  std::vector<std::string> link_args;  // -l, -L, -Wl, in order
+  std::vector<CfreeIncludeDir> include_dirs;
+  std::vector<CfreeMacroOp> macro_ops;
+  std::vector<std::string> strings;  // storage kept alive for the pointers above
+  std::vector<const char*> extra_args;
+  std::vector<std::string> warning_flags;
+  CfreeCompileOptions copts{};
+  CfreePreprocessOptions ppopts{};
+  std::vector<std::string> deps_targets;
+  std::string deps_file;
+  bool deps_md = false;  // -MD/-MMD: deps as a side effect of compiling
+  int color = -1;        // -1 auto
+  bool suppress_warnings = false;
+  bool werror = false;
+  bool verbose = false;
+  std::string target;
+  const char* forced_lang = nullptr;  // -x
+  bool is_shared = false, is_static = false;
+};
+
+// Parse gcc's argv (argv[0] is the tool) into o.  Returns -1 to continue, or
+// an exit status (after a diagnostic, or --help/--version).
+int cc_parse_args(int argc, char** argv, CcOptions& o);
+// Append cfree's own and the system's include directories for `target`.
+void cc_add_system_include_dirs(CcOptions& o, CfreeTarget target);
+
+}  // namespace driver
