@@ -81,7 +81,7 @@ void crash_handler(int sig, siginfo_t* info, void* uctx) {
   uint64_t off = 0;
   int n = std::snprintf(buf, sizeof buf, "cfree run: program terminated by %s (%s)", signal_name(sig),
                         strsignal(sig));
-  bool in_jit = g_jit && cfree_jit_symbolize(g_jit, pc, &name, &off);
+  bool in_jit = g_jit && cfree_jit_symbolize(g_jit, pc, &name, &off), called = false;
   if (!in_jit && g_jit) {
     // Outside JIT code (abort() in libc): the innermost JIT return address
     // on the stack names the caller.
@@ -89,15 +89,15 @@ void crash_handler(int sig, siginfo_t* info, void* uctx) {
       uintptr_t v = *reinterpret_cast<uintptr_t*>(p);
       if (cfree_jit_symbolize(g_jit, v, &name, &off)) {
         n += std::snprintf(buf + n, sizeof buf - static_cast<size_t>(n), " called from");
-        in_jit = true;
+        in_jit = called = true;
         break;
       }
       if (((p + 8) & 4095) == 0 && k > 512) break;  // stay within a few pages
     }
   }
   if (in_jit)
-    n += std::snprintf(buf + n, sizeof buf - static_cast<size_t>(n), " in function '%s' at offset 0x%llx",
-                       name ? name : "??", static_cast<unsigned long long>(off));
+    n += std::snprintf(buf + n, sizeof buf - static_cast<size_t>(n), "%s function '%s' at offset 0x%llx",
+                       called ? "" : " in", name ? name : "??", static_cast<unsigned long long>(off));
   else
     n += std::snprintf(buf + n, sizeof buf - static_cast<size_t>(n), " at 0x%llx (outside JIT code)",
                        static_cast<unsigned long long>(pc));
