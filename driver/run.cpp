@@ -23,6 +23,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <dlfcn.h>
+#include <pthread.h>
 #include <string>
 #include <sys/stat.h>
 #include <ucontext.h>
@@ -47,6 +48,17 @@ struct Loader {
     return ::dlsym(RTLD_DEFAULT, name);
   }
 };
+
+// Thread-specific storage for _Thread_local in JIT code: pthread keys.
+int tls_key_create(void*, void (*dtor)(void*), uintptr_t* key) {
+  pthread_key_t k;
+  int e = ::pthread_key_create(&k, dtor);
+  *key = static_cast<uintptr_t>(k);
+  return e;
+}
+void tls_key_delete(void*, uintptr_t key) { ::pthread_key_delete(static_cast<pthread_key_t>(key)); }
+void* tls_get(void*, uintptr_t key) { return ::pthread_getspecific(static_cast<pthread_key_t>(key)); }
+int tls_set(void*, uintptr_t key, void* v) { return ::pthread_setspecific(static_cast<pthread_key_t>(key), v); }
 
 // The one JIT of this process, for the crash handler and exit-time fini.
 CfreeJit* g_jit = nullptr;
@@ -306,7 +318,7 @@ int run_main(int argc, char** argv) {
   cc_add_system_include_dirs(o, target);
 
   Loader loader;
-  CfreeJitHost jh{&loader, Loader::resolve};
+  CfreeJitHost jh{&loader, Loader::resolve, tls_key_create, tls_key_delete, tls_get, tls_set};
   CfreeJitSession* s = cfree_jit_session_new(c, &jh);
   if (!s) {
     error(kTool, "out of memory");

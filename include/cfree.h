@@ -337,6 +337,14 @@ CfreeStatus cfree_link_script(CfreeCompiler* c, const char* name, const char* te
 typedef struct CfreeJitHost {
   void* ctx;
   void* (*resolve)(void* ctx, const char* name);
+  /* Thread-specific storage for _Thread_local variables of JIT code (one
+   * block per image and thread); pthread keys fit.  All NULL: JIT code
+   * with _Thread_local is refused.  `dtor` runs with a thread's value when
+   * that thread exits. */
+  int (*tls_key_create)(void* ctx, void (*dtor)(void*), uintptr_t* key);
+  void (*tls_key_delete)(void* ctx, uintptr_t key);
+  void* (*tls_get)(void* ctx, uintptr_t key);
+  int (*tls_set)(void* ctx, uintptr_t key, void* value);
 } CfreeJitHost;
 
 /* A session collects inputs (C sources, objects, archives, host symbols) and

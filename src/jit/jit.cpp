@@ -23,11 +23,9 @@
 // (map, write a `ret`, mprotect to RX, unmap: the probe page is never
 // executed, see seeds/003) and a refusal is a clear diagnostic.
 //
-// _Thread_local: cfree's x86-64 code reaches thread-locals with the
-// initial-exec model (%fs-relative offsets loaded from the GOT), which needs
-// the variables in the static TLS block glibc sizes at program start; a JIT
-// image cannot join it, so an image with a PT_TLS segment is refused with a
-// diagnostic for now (doc/run.md describes the planned emulation).
+// _Thread_local: the image gets its own per-thread TLS block (tls.cpp);
+// TLS relocation records are applied against it and cfree's initial-exec
+// access sequences are rewritten to reach it before the code turns RX.
 #include "jit/jit.h"
 
 #include "core/compiler.h"
@@ -94,16 +92,11 @@ bool CfreeJit::symbolize(u64 addr, const char** name, u64* off) const {
   return true;
 }
 
-bool cfree::jit_map_image(Compiler& c, CfreeJit& j, const JitResolver& resolve) {
+bool cfree::jit_map_image(Compiler& c, CfreeJit& j, const JitResolver& resolve, const CfreeJitHost& host) {
   LinkImage& img = *j.img;
   // 1. The span of the loadable segments.
   u64 lo = ~0ull, hi = 0;
   for (const LinkSegment& s : img.segments) {
-    if (s.type == PT_TLS && s.memsz) {
-      c.error(0, "_Thread_local variables are not supported in JIT code yet (cfree run); "
-                 "build with 'cfree cc' instead");
-      return false;
-    }
     if (s.type != PT_LOAD) continue;
     lo = std::min(lo, page_down(s.vaddr));
     hi = std::max(hi, page_up(s.vaddr + s.memsz));
@@ -125,7 +118,12 @@ bool cfree::jit_map_image(Compiler& c, CfreeJit& j, const JitResolver& resolve) 
       c.error(0, "JIT image layout puts writable and executable data on one page");
       return false;
     }
-  j.span = static_cast<size_t>(hi - lo);
+  if (!jit_tls_init(c, j, host)) return false;
+  // Thread-local access stubs live in pages after the image (tls.cpp).
+  size_t stub_pages = j.tls ? static_cast<size_t>(page_up(jit_tls_stub_space()) / kPage) : 0;
+  pflags.resize(npages + stub_pages, PF_X | 4);
+  npages += stub_pages;
+  j.span = static_cast<size_t>(hi - lo) + stub_pages * kPage;
   void* mem = j.mem.map(j.mem.ctx, j.span);
   if (!mem) {
     c.error(0, "cannot map %zu bytes of memory for JIT code", j.span);
@@ -139,7 +137,7 @@ bool cfree::jit_map_image(Compiler& c, CfreeJit& j, const JitResolver& resolve) 
   for (const LinkSection& s : img.sections) {
     if (!(s.flags & SECF_ALLOC) || s.type == SHT_NOBITS || (s.flags & SECF_TLS) || s.bytes.empty())
       continue;
-    if (s.addr < lo || s.addr + s.bytes.size() > hi) continue;
+    if (s.addr < lo || s.addr + s.bytes.size() > hi) continue;  // (stub pages follow hi)
     std::memcpy(reinterpret_cast<u8*>(B + s.addr), s.bytes.data(), s.bytes.size());
   }
   // Exported (defined, global) symbols and functions for symbolize().
@@ -168,6 +166,7 @@ bool cfree::jit_map_image(Compiler& c, CfreeJit& j, const JitResolver& resolve) 
       return true;
     }
     u64 v = j.lookup(name.c_str());
+    if (!v && j.tls && name == "__tls_get_addr") v = reinterpret_cast<u64>(&jit_tls_get_addr);
     if (!v) v = resolve(name.c_str());
     if (!v && !weak_undef.count(name)) {
       c.error(0, "undefined reference to '%s'", name.c_str());
@@ -179,6 +178,24 @@ bool cfree::jit_map_image(Compiler& c, CfreeJit& j, const JitResolver& resolve) 
     *out = v;
     return true;
   };
+  // The dtv-relative value of a TLS symbol: its offset in the block.
+  auto tls_value = [&](const LinkDynReloc& r, u64* out) -> bool {
+    if (r.sym.empty()) {
+      *out = static_cast<u64>(r.addend);
+      return true;
+    }
+    for (size_t i = 1; i < img.symbols.size(); i++) {
+      const LinkSymbol& s = img.symbols[i];
+      if ((s.info & 0xf) == STT_TLS && s.shndx != SHN_UNDEF && s.name == r.sym && (s.info >> 4) != STB_LOCAL) {
+        *out = s.value + static_cast<u64>(r.addend);
+        return true;
+      }
+    }
+    c.error(0, "undefined reference to thread-local '%s'", r.sym.c_str());
+    ok = false;
+    return false;
+  };
+  std::vector<u64> tpoff_slots;
   for (const LinkDynReloc& r : img.dynrelocs) {
     if (r.vaddr < lo || r.vaddr + 8 > hi) {
       c.error(0, "JIT relocation outside the image at 0x%llx", static_cast<unsigned long long>(r.vaddr));
@@ -195,7 +212,15 @@ bool cfree::jit_map_image(Compiler& c, CfreeJit& j, const JitResolver& resolve) 
         if (!r.sym.empty() && !sym_value(r.sym, &S)) break;
         put64(loc, S + static_cast<u64>(r.type == R_64 ? r.addend : 0));
         break;
-      case R_IRELATIVE: case R_DTPMOD64: case R_DTPOFF64: case R_TPOFF64:
+      case R_DTPMOD64:
+        put64(loc, reinterpret_cast<u64>(j.tls.get()));
+        break;
+      case R_DTPOFF64: case R_TPOFF64:
+        if (!tls_value(r, &S)) break;
+        put64(loc, S);
+        if (r.type == R_TPOFF64) tpoff_slots.push_back(r.vaddr);
+        break;
+      case R_IRELATIVE:
       default:
         c.error(0, "unsupported dynamic relocation type %u in JIT image", r.type);
         ok = false;
@@ -203,6 +228,8 @@ bool cfree::jit_map_image(Compiler& c, CfreeJit& j, const JitResolver& resolve) 
     }
   }
   if (!ok) return false;
+  if (j.tls && !jit_tls_rewrite(c, j, B, j.base + (hi - lo), reinterpret_cast<u64>(j.base) + (hi - lo), tpoff_slots))
+    return false;
   // 4. Final protections: RX code, R read-only data, RW data; RELRO last.
   std::vector<u8> prot(npages);
   for (size_t i = 0; i < npages; i++)

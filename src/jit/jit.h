@@ -30,6 +30,17 @@ using JitResolver = std::function<u64(const char*)>;
 // executes the probe page.
 bool jit_probe_exec_mem(const CfreeExecMem& m);
 
+// One image's thread-local storage (tls.cpp).
+struct JitTls {
+  CfreeJitHost host{};
+  CfreeHeap heap{};
+  uintptr_t key = 0;
+  bool created = false;
+  u64 memsz = 0;
+  std::vector<u8> tmpl;  // .tdata contents, then zeros to memsz
+  ~JitTls();
+};
+
 }  // namespace cfree
 
 struct CfreeJit {
@@ -42,6 +53,7 @@ struct CfreeJit {
   std::unordered_map<std::string, cfree::u64> exports;
   std::vector<cfree::u64> preinit, init, fini;
   bool inited = false, finished = false;
+  std::unique_ptr<cfree::JitTls> tls;
 
   ~CfreeJit();
   cfree::u64 lookup(const char* name) const;
@@ -51,5 +63,13 @@ struct CfreeJit {
 namespace cfree {
 // Map j.img (already set) into fresh memory from j.mem, relocate, protect.
 // False after diagnostics.
-bool jit_map_image(Compiler& c, CfreeJit& j, const JitResolver& resolve);
+bool jit_map_image(Compiler& c, CfreeJit& j, const JitResolver& resolve, const CfreeJitHost& host);
+
+// tls.cpp
+bool jit_tls_init(Compiler& c, CfreeJit& j, const CfreeJitHost& host);
+size_t jit_tls_stub_space();
+bool jit_tls_rewrite(Compiler& c, CfreeJit& j, u64 bias, u8* stubs, u64 stubs_addr,
+                     const std::vector<u64>& tpoff_slots);
+void* jit_tls_block(JitTls* t);
+void* jit_tls_get_addr(const u64* ti);
 }  // namespace cfree

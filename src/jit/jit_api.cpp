@@ -129,7 +129,7 @@ CfreeStatus cfree_jit_link(CfreeJitSession* s, CfreeJit** out) {
       if (s->host.resolve) return reinterpret_cast<u64>(s->host.resolve(s->host.ctx, name));
       return 0;
     };
-    if (!jit_map_image(*s->c, *j, resolve)) return CFREE_ERR_COMPILE;
+    if (!jit_map_image(*s->c, *j, resolve, s->host)) return CFREE_ERR_COMPILE;
     *out = j.release();
     return CFREE_OK;
   });

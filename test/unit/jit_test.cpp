@@ -108,7 +108,7 @@ TEST(jit_maps_relocates_and_protects) {
     j.img = sample_image();
     bool ok = jit_map_image(c, j, [](const char* n) -> u64 {
       return std::strcmp(n, "ext") == 0 ? reinterpret_cast<u64>(&ext_object) : 0;
-    });
+    }, CfreeJitHost{});
     CHECK(ok);
     CHECK_EQ(cap.text, std::string());
     u64 b = reinterpret_cast<u64>(j.base);
@@ -138,6 +138,6 @@ TEST(jit_undefined_symbol_is_an_error) {
   CfreeJit j;
   j.mem = fm.vt();
   j.img = sample_image();
-  CHECK(!jit_map_image(c, j, [](const char*) -> u64 { return 0; }));
+  CHECK(!jit_map_image(c, j, [](const char*) -> u64 { return 0; }, CfreeJitHost{}));
   CHECK(cap.text.find("undefined reference to 'ext'") != std::string::npos);
 }
