@@ -651,7 +651,35 @@ static CfreeStatus assemble_input(CfreeCompiler* c, CcOptions& o, CfreeInput inp
 }
 
 int cc_parse_args(int argc, char** argv, CcOptions& o) { return parse_args(argc, argv, o); }
-void cc_add_system_include_dirs(CcOptions& o, CfreeTarget target) { add_system_include_dirs(o, target); }
+
+bool cc_color(const CcOptions& o) { return o.color < 0 ? stderr_is_color_terminal() : o.color == 1; }
+
+CfreeCompiler* cc_new_compiler(CcOptions& o, CfreeTarget target, Host& host, const char* tool,
+                               int* exit_status) {
+  CfreeCompiler* c = cfree_compiler_new(&host.env, target);
+  if (!c) {
+    error(tool, "out of memory");
+    *exit_status = kExitError;
+    return nullptr;
+  }
+  CfreeDiagOptions dopts{};
+  dopts.suppress_warnings = o.suppress_warnings;
+  dopts.warnings_as_errors = o.werror;
+  dopts.color = host.color;
+  cfree_set_diag_options(c, &dopts);
+  for (const std::string& w : o.warning_flags) {
+    if (cfree_set_warning_flag(c, w.c_str()) != CFREE_OK) {
+      error(tool, "unrecognized command-line option '-W%s'", w.c_str());
+      cfree_compiler_free(c);
+      *exit_status = kExitUsage;
+      return nullptr;
+    }
+  }
+  cfree_register_frontend(c, cfree_lang_c_frontend());
+  cfree_register_frontend(c, cfree_lang_toy_frontend());
+  add_system_include_dirs(o, target);
+  return c;
+}
 
 int cc_main(int argc, char** argv) {
   CcOptions o;
@@ -667,32 +695,14 @@ int cc_main(int argc, char** argv) {
     error(kTool, "unknown target triple '%s'", o.target.c_str());
     return kExitUsage;
   }
-  bool color = o.color < 0 ? stderr_is_color_terminal() : o.color == 1;
-  Host host(color);
-  CfreeCompiler* c = cfree_compiler_new(&host.env, target);
-  if (!c) {
-    error(kTool, "out of memory");
-    return kExitError;
-  }
+  Host host(cc_color(o));
+  int exit_status;
+  CfreeCompiler* c = cc_new_compiler(o, target, host, kTool, &exit_status);
+  if (!c) return exit_status;
   struct Free {
     CfreeCompiler* c;
     ~Free() { cfree_compiler_free(c); }
   } free_c{c};
-
-  CfreeDiagOptions dopts{};
-  dopts.suppress_warnings = o.suppress_warnings;
-  dopts.warnings_as_errors = o.werror;
-  dopts.color = color;
-  cfree_set_diag_options(c, &dopts);
-  for (const std::string& w : o.warning_flags) {
-    if (cfree_set_warning_flag(c, w.c_str()) != CFREE_OK) {
-      error(kTool, "unrecognized command-line option '-W%s'", w.c_str());
-      return kExitUsage;
-    }
-  }
-  cfree_register_frontend(c, cfree_lang_c_frontend());
-  cfree_register_frontend(c, cfree_lang_toy_frontend());
-  add_system_include_dirs(o, target);
   std::string deps_target_joined;
   for (const std::string& t : o.deps_targets) {
     if (!deps_target_joined.empty()) deps_target_joined += ' ';

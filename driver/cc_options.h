@@ -47,6 +47,13 @@ struct CcOptions {
 // an exit status (after a diagnostic, or --help/--version).
 int cc_parse_args(int argc, char** argv, CcOptions& o);
 // Append cfree's own and the system's include directories for `target`.
-void cc_add_system_include_dirs(CcOptions& o, CfreeTarget target);
+// Whether diagnostics get colour (-f[no-]color-diagnostics, else a terminal).
+bool cc_color(const CcOptions& o);
+// The compiler cc and run both use: diagnostic options and -W flags applied,
+// the built-in frontends registered, the system include directories added.
+// `host` must outlive it.  On failure returns NULL after reporting as `tool`
+// and sets *exit_status.
+CfreeCompiler* cc_new_compiler(CcOptions& o, CfreeTarget target, Host& host, const char* tool,
+                               int* exit_status);
 
 }  // namespace driver

@@ -291,31 +291,14 @@ int run_main(int argc, char** argv) {
       return kExitUsage;
     }
   }
-  bool color = o.color < 0 ? stderr_is_color_terminal() : o.color == 1;
-  Host host(color);
-  CfreeCompiler* c = cfree_compiler_new(&host.env, target);
-  if (!c) {
-    error(kTool, "out of memory");
-    return kExitError;
-  }
+  Host host(cc_color(o));
+  int exit_status;
+  CfreeCompiler* c = cc_new_compiler(o, target, host, kTool, &exit_status);
+  if (!c) return exit_status;
   struct FreeC {
     CfreeCompiler* c;
     ~FreeC() { cfree_compiler_free(c); }
   } free_c{c};
-  CfreeDiagOptions dopts{};
-  dopts.suppress_warnings = o.suppress_warnings;
-  dopts.warnings_as_errors = o.werror;
-  dopts.color = color;
-  cfree_set_diag_options(c, &dopts);
-  for (const std::string& w : o.warning_flags) {
-    if (cfree_set_warning_flag(c, w.c_str()) != CFREE_OK) {
-      error(kTool, "unrecognized command-line option '-W%s'", w.c_str());
-      return kExitUsage;
-    }
-  }
-  cfree_register_frontend(c, cfree_lang_c_frontend());
-  cfree_register_frontend(c, cfree_lang_toy_frontend());
-  cc_add_system_include_dirs(o, target);
 
   Loader loader;
   CfreeJitHost jh{&loader, Loader::resolve, tls_key_create, tls_key_delete, tls_get, tls_set};
