@@ -435,7 +435,11 @@ void LinkerImpl::size_dynamic() {
   if (o_dynamic) {
     u64 n = 0;
     for (const InFile& f : files) n += f.kind == InFile::Dso && f.needed;
-    n += 24;  // generous fixed part (see fill_dynamic)
+    // Every other entry fill_dynamic may write, at most once each: SONAME, INIT, FINI,
+    // INIT_ARRAY(SZ), FINI_ARRAY(SZ), PREINIT_ARRAY(SZ), GNU_HASH, STRTAB, SYMTAB, STRSZ,
+    // SYMENT, DEBUG, PLTGOT, PLTRELSZ, PLTREL, JMPREL, RELA, RELASZ, RELAENT, RELACOUNT,
+    // TEXTREL, FLAGS, FLAGS_1, VERNEED, VERNEEDNUM, VERSYM, NULL.  Unused slots stay DT_NULL.
+    n += 30;
     n += opts.rpath.empty() ? 0 : 1;
     outs[o_dynamic].size = 16 * n;
   }
