@@ -14,21 +14,12 @@
 // by constraints or clobbers are saved around the block.
 #include "arch/x86_64/cg.h"
 
-#if __has_include("asm/asm.h")
 #include "asm/asm.h"
-#define CFREE_HAVE_INLINE_ASM 1
-// Weak until the assembler defines it: the block is then reported as
-// unsupported instead of failing the link.
-namespace cfree::as {
-bool assemble_inline(Compiler& c, MCEmitter& mc, const InlineAsm& in) __attribute__((weak));
-}
-#endif
 
 #include <cstring>
 
 namespace cfree::x86 {
 
-#ifdef CFREE_HAVE_INLINE_ASM
 namespace {
 
 enum class AK : u8 { Reg, Xmm, Mem, Imm, Flag };
@@ -88,18 +79,8 @@ int clobber_reg(const char* s) {
 
 }  // namespace
 
-static bool whitespace_only(const char* p) {
-  for (; p && *p; p++)
-    if (*p != ' ' && *p != '\t' && *p != '\n') return false;
-  return true;
-}
-
 void X86CG::asm_block(const CfreeAsmDesc& d, const CGAsmOperand* outs, const CGAsmOperand* ins,
                       const CGLabel* goto_labels) {
-  if (!as::assemble_inline) {
-    if (!whitespace_only(d.tmpl)) c_.error(d.loc, "inline assembly is not supported yet");
-    return;
-  }
   size_t no = d.n_outputs, ni = d.n_inputs, n = no + ni;
   std::vector<Bound> b(n);
   u32 taken = 0;  // GPRs (bit n) and xmm (bit 16+n) in use by the block
@@ -308,19 +289,5 @@ void X86CG::asm_block(const CfreeAsmDesc& d, const CGAsmOperand* outs, const CGA
   (void)clobbered;
 }
 
-#else
-
-void X86CG::asm_block(const CfreeAsmDesc& d, const CGAsmOperand*, const CGAsmOperand*, const CGLabel*) {
-  // Without the assembler, only templates that are whitespace (compiler
-  // barriers such as asm volatile("" ::: "memory")) can be compiled.
-  for (const char* p = d.tmpl; p && *p; p++) {
-    if (*p != ' ' && *p != '\t' && *p != '\n') {
-      c_.error(d.loc, "inline assembly is not supported yet");
-      return;
-    }
-  }
-}
-
-#endif
 
 }  // namespace cfree::x86
