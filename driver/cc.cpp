@@ -425,6 +425,34 @@ std::string rt_include_dir() {
   return CFREE_RT_INCLUDE_DIR;
 }
 
+}  // namespace
+
+// cfree's runtime archives (built by cfree from rt/, see rt/CMakeLists.txt):
+// <dir>/<triple>/<name>, where <dir> is $CFREE_RT_LIB_DIR, else
+// <exe dir>/../lib/cfree when installed, else <exe dir>/lib/cfree (the build
+// tree).  Empty when the archive does not exist.
+std::string rt_lib_path(const char* triple, const char* name) {
+  auto exists = [](const std::string& p) {
+    struct stat st;
+    return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+  };
+  std::string tail = std::string("/") + triple + "/" + name;
+  if (const char* env = std::getenv("CFREE_RT_LIB_DIR")) return exists(env + tail) ? env + tail : "";
+  char buf[4096];
+  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0) return "";
+  std::string exe(buf, static_cast<size_t>(n));
+  size_t slash = exe.rfind('/');
+  if (slash == std::string::npos) return "";
+  for (const char* rel : {"/../lib/cfree", "/lib/cfree"}) {
+    std::string p = exe.substr(0, slash) + rel + tail;
+    if (exists(p)) return p;
+  }
+  return "";
+}
+
+namespace {
+
 // The system include directories, discovered at run time (GCC's order after
 // its own include directory): /usr/local/include, the multiarch directory,
 // /usr/include; for a cross target the Debian cross layout /usr/<triple>/include.
@@ -597,8 +625,14 @@ int link_phase(CcOptions& o, CfreeCompiler* c) {
     }
   }
   if (!nolibs) {
+    // libcfree_rt.a is cfree's libgcc: after the user's inputs, around -lc as
+    // gcc places -lgcc (libc's own objects may need it too).  A build tree
+    // whose runtime is not built yet links without it.
+    std::string rt = rt_lib_path(triple, "libcfree_rt.a");
     if (stat) args.push_back("--start-group");
+    if (!rt.empty()) args.push_back(rt);
     args.push_back("-lc");
+    if (!rt.empty() && !stat) args.push_back(rt);
     if (stat) args.push_back("--end-group");
   }
   if (!nostart) {

@@ -47,6 +47,9 @@ struct CcOptions {
 // an exit status (after a diagnostic, or --help/--version).
 int cc_parse_args(int argc, char** argv, CcOptions& o);
 // Append cfree's own and the system's include directories for `target`.
+// The path of one of cfree's runtime archives for `triple` (e.g.
+// "libcfree_rt.a"), or "" if it is not there (cc.cpp says where it looks).
+std::string rt_lib_path(const char* triple, const char* name);
 // Whether diagnostics get colour (-f[no-]color-diagnostics, else a terminal).
 bool cc_color(const CcOptions& o);
 // The compiler cc and run both use: diagnostic options and -W flags applied,

@@ -366,6 +366,13 @@ int run_main(int argc, char** argv) {
       status = kExitError;
     break;
   }
+  // cfree's runtime (libgcc's job: __udivti3 ...), as `cfree cc` links it.
+  {
+    std::string p = rt_lib_path(cfree_target_triple(target), "libcfree_rt.a"), data, err;
+    if (!p.empty() && read_file(p, &data, &err) &&
+        cfree_jit_add_object(s, p.c_str(), data.data(), data.size()) != CFREE_OK)
+      status = kExitError;
+  }
   if (status != kExitOk) return status;
   CfreeJit* jit = nullptr;
   CfreeStatus st = cfree_jit_link(s, &jit);
