@@ -37,6 +37,23 @@ bool stderr_is_color_terminal();
 // Read a whole file; returns false and fills err (strerror text) on failure.
 bool read_file(const std::string& path, std::string* out, std::string* err);
 
+// A whole file mapped read-only (no copy), NUL-terminated, released on
+// destruction.  open() returns false and fills err (strerror text) on failure.
+class FileData {
+ public:
+  FileData() = default;
+  FileData(const FileData&) = delete;
+  FileData& operator=(const FileData&) = delete;
+  ~FileData();
+  bool open(const std::string& path, std::string* err);
+  const char* data() const { return data_; }
+  size_t size() const { return size_; }
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
 // An output file written to a temporary beside the destination and renamed
 // into place on commit(), so a failed tool never leaves a partial file.
 class OutputFile {

@@ -33,7 +33,21 @@ void diag_report(void*, const CfreeDiagnostic* d) {
   std::fputs(d->rendered, stderr);
 }
 
-// Files are read into malloc'd buffers with a trailing NUL.
+// Files are mapped, not copied: a regular file whose size is not a multiple of
+// the page size is mapped read-only and the zero fill after its end gives the
+// trailing NUL the lexers rely on; anything else (pipes, page-multiple sizes,
+// empty files) is read into an anonymous mapping of size+1 bytes.  Either
+// way the release is one munmap of the rounded size.
+size_t page_size() {
+  long p = ::sysconf(_SC_PAGESIZE);
+  return p > 0 ? static_cast<size_t>(p) : 4096;
+}
+
+size_t mapped_size(size_t n) {
+  size_t pg = page_size();
+  return (n + 1 + pg - 1) / pg * pg;
+}
+
 int file_read_all(void*, const char* path, const char** data, size_t* size) {
   int fd = ::open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return errno ? errno : EIO;
@@ -47,8 +61,23 @@ int file_read_all(void*, const char* path, const char** data, size_t* size) {
     ::close(fd);
     return EISDIR;
   }
-  size_t cap = S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) + 1 : 65536;
-  char* buf = static_cast<char*>(std::malloc(cap));
+  size_t pg = page_size();
+  if (S_ISREG(st.st_mode) && st.st_size > 0 && static_cast<size_t>(st.st_size) % pg != 0) {
+    size_t n = static_cast<size_t>(st.st_size);
+    void* m = ::mmap(nullptr, n, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (m != MAP_FAILED) {
+      ::close(fd);
+      *data = static_cast<const char*>(m);
+      *size = n;
+      return 0;
+    }
+  }
+  size_t cap = mapped_size(S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) : 65536);
+  auto anon = [](size_t bytes) -> char* {
+    void* m = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    return m == MAP_FAILED ? nullptr : static_cast<char*>(m);
+  };
+  char* buf = anon(cap);
   if (!buf) {
     ::close(fd);
     return ENOMEM;
@@ -56,20 +85,22 @@ int file_read_all(void*, const char* path, const char** data, size_t* size) {
   size_t n = 0;
   for (;;) {
     if (n + 1 >= cap) {
-      cap *= 2;
-      char* nb = static_cast<char*>(std::realloc(buf, cap));
+      char* nb = anon(cap * 2);
       if (!nb) {
-        std::free(buf);
+        ::munmap(buf, cap);
         ::close(fd);
         return ENOMEM;
       }
+      std::memcpy(nb, buf, n);
+      ::munmap(buf, cap);
       buf = nb;
+      cap *= 2;
     }
     ssize_t r = ::read(fd, buf + n, cap - 1 - n);
     if (r < 0) {
       if (errno == EINTR) continue;
       int e = errno;
-      std::free(buf);
+      ::munmap(buf, cap);
       ::close(fd);
       return e;
     }
@@ -77,13 +108,18 @@ int file_read_all(void*, const char* path, const char** data, size_t* size) {
     n += static_cast<size_t>(r);
   }
   ::close(fd);
+  // Give back the unused tail so that release can compute the size from n.
+  size_t keep = mapped_size(n);
+  if (keep < cap) ::munmap(buf + keep, cap - keep);
   buf[n] = 0;
   *data = buf;
   *size = n;
   return 0;
 }
 
-void file_release(void*, const char* data, size_t) { std::free(const_cast<char*>(data)); }
+void file_release(void*, const char* data, size_t size) {
+  if (data) ::munmap(const_cast<char*>(data), mapped_size(size));
+}
 
 int file_exists(void*, const char* path) {
   struct stat st;
@@ -132,15 +168,24 @@ bool stderr_is_color_terminal() {
 }
 
 bool read_file(const std::string& path, std::string* out, std::string* err) {
-  const char* data;
-  size_t size;
-  int e = file_read_all(nullptr, path.c_str(), &data, &size);
-  if (e) {
+  FileData f;
+  if (!f.open(path, err)) return false;
+  out->assign(f.data(), f.size());
+  return true;
+}
+
+FileData::~FileData() { file_release(nullptr, data_, size_); }
+
+bool FileData::open(const std::string& path, std::string* err) {
+  file_release(nullptr, data_, size_);
+  data_ = nullptr;
+  size_ = 0;
+  if (int e = file_read_all(nullptr, path.c_str(), &data_, &size_)) {
+    data_ = nullptr;
+    size_ = 0;
     *err = std::strerror(e);
     return false;
   }
-  out->assign(data, size);
-  file_release(nullptr, data, size);
   return true;
 }
 

@@ -94,8 +94,9 @@ void script_group(void* ctx, int begin) {
 }
 
 bool add_file(LdState& st, const std::string& path, bool as_needed) {
-  std::string data, err;
-  if (!read_file(path, &data, &err)) {
+  FileData data;
+  std::string err;
+  if (!data.open(path, &err)) {
     error(kTool, "cannot open %s: %s", path.c_str(), err.c_str());
     return false;
   }

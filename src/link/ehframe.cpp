@@ -113,9 +113,21 @@ void LinkerImpl::filter_eh_frame() {
       if (f.discarded[s] || std::strcmp(o.section_name(s), ".eh_frame") || !o.has_bytes(s)) continue;
       std::vector<u8> b = o.bytes(s);
       std::vector<ObjReloc>& rels = o.relocs_mut(s);
+      // Relocations in offset order (an assembler writes them so; sort if not),
+      // so that finding the one at an FDE's PC field is a binary search and
+      // copying each kept record's relocations is one forward walk.
+      if (!std::is_sorted(rels.begin(), rels.end(),
+                          [](const ObjReloc& a, const ObjReloc& b) { return a.offset < b.offset; }))
+        std::stable_sort(rels.begin(), rels.end(),
+                         [](const ObjReloc& a, const ObjReloc& b) { return a.offset < b.offset; });
+      auto first_at_or_after = [&](u64 off) {
+        return std::lower_bound(rels.begin(), rels.end(), off,
+                                [](const ObjReloc& r, u64 v) { return r.offset < v; });
+      };
       auto dead_at = [&](u64 off) -> bool {
-        for (const ObjReloc& r : rels) {
-          if (r.offset != off || !r.sym) continue;
+        for (auto it = first_at_or_after(off); it != rels.end() && it->offset == off; ++it) {
+          const ObjReloc& r = *it;
+          if (!r.sym) continue;
           u32 gi = gsym_of(f, r.sym);
           if (gi) {
             const Symbol& g = syms[gi];
@@ -156,17 +168,19 @@ void LinkerImpl::filter_eh_frame() {
         new_start[i] = nb.size();
         nb.insert(nb.end(), b.begin() + static_cast<long>(r.start), b.begin() + static_cast<long>(r.end));
         if (!r.cie) {
-          u64 ncie = 0;
-          for (size_t k = 0; k < i; k++)
-            if (recs[k].start == r.cie_at) ncie = new_start[k];
+          // The CIE precedes its FDEs: find it among the records before this one.
+          auto cie = std::lower_bound(recs.begin(), recs.begin() + static_cast<long>(i), r.cie_at,
+                                      [](const Rec& x, u64 v) { return x.start < v; });
+          u64 ncie = cie != recs.begin() + static_cast<long>(i) && cie->start == r.cie_at
+                         ? new_start[static_cast<size_t>(cie - recs.begin())]
+                         : 0;
           put32(&nb[new_start[i] + 4], static_cast<u32>(new_start[i] + 4 - ncie));
         }
-        for (const ObjReloc& rl : rels)
-          if (rl.offset >= r.start && rl.offset < r.end) {
-            ObjReloc x = rl;
-            x.offset = rl.offset - r.start + new_start[i];
-            nrels.push_back(x);
-          }
+        for (auto it = first_at_or_after(r.start); it != rels.end() && it->offset < r.end; ++it) {
+          ObjReloc x = *it;
+          x.offset = it->offset - r.start + new_start[i];
+          nrels.push_back(x);
+        }
       }
       // Rewrite in place: the new contents are never longer.
       o.patch(s, 0, nb.data(), nb.size());

@@ -35,14 +35,21 @@ BENCH = os.environ.get("CFREE_BENCH", "/work/shared/bench")
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def run_once(cmd, cwd=None, stdout=subprocess.DEVNULL):
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, cwd=cwd)
-    _, status, ru = os.wait4(p.pid, 0)
-    wall = (time.perf_counter() - t0) * 1000
-    if status != 0:
-        raise RuntimeError("failed: " + shlex.join(cmd))
-    return wall, (ru.ru_utime + ru.ru_stime) * 1000, ru.ru_maxrss / 1024
+def run_once(cmd, cwd=None):
+    """Wall ms, CPU ms, peak RSS MB of one run.  The peak comes from GNU time
+    when present: a child forked from this Python process would otherwise
+    report Python's own RSS as its peak."""
+    gtime = shutil.which("time", path="/usr/bin")
+    with tempfile.NamedTemporaryFile("r") as tf:
+        full = [gtime, "-f", "%M", "-o", tf.name] + cmd if gtime else cmd
+        t0 = time.perf_counter()
+        p = subprocess.Popen(full, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = (time.perf_counter() - t0) * 1000
+        if status != 0:
+            raise RuntimeError("failed: " + shlex.join(cmd))
+        rss = int(tf.read().split()[-1]) / 1024 if gtime else ru.ru_maxrss / 1024
+    return wall, (ru.ru_utime + ru.ru_stime) * 1000, rss
 
 
 def measure(cmd, runs, cwd=None, warm=True):
