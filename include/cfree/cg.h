@@ -58,7 +58,8 @@ typedef enum CfreeTypeKind {
   CFREE_TY_ARRAY,  /* `count` elements of `elem`; count 0 + flexible flag for C's a[] */
   CFREE_TY_RECORD, /* struct or union */
   CFREE_TY_FUNC,   /* function: return type, params, variadic */
-  CFREE_TY_COMPLEX /* _Complex of a float (or integer, GNU) element */
+  CFREE_TY_COMPLEX, /* _Complex of a float (or integer, GNU) element */
+  CFREE_TY_VECTOR   /* GCC vector_size: `count` (a power of 2) elements of an int/float `elem` */
 } CfreeTypeKind;
 
 CfreeType cfree_type_void(CfreeCompiler* c);
@@ -72,8 +73,14 @@ CfreeType cfree_type_flex_array(CfreeCompiler* c, CfreeType elem); /* C11 T a[] 
 CfreeType cfree_type_complex(CfreeCompiler* c, CfreeType elem);
 CfreeType cfree_type_func(CfreeCompiler* c, CfreeType ret, const CfreeType* params, size_t n_params,
                           int variadic);
-/* Vector types (GCC vector_size) are reserved: returns 0 and the frontend
- * reports "vector types are not supported". */
+/* A GCC generic vector (__attribute__((vector_size(N)))): `count` elements
+ * of an integer or float type, count a power of 2.  Size is count * element
+ * size; alignment is the size capped at 16 bytes on x86-64 (without AVX),
+ * aarch64 and riscv64 as GCC lays them out.  Like records, vectors are
+ * aggregates for the value stack (handled through their address); the call
+ * classification passes them in vector/FP registers where the ABI does
+ * (x86-64: 8- and 16-byte vectors in one XMM register, SSE+SSEUP). */
+CfreeType cfree_type_vector(CfreeCompiler* c, CfreeType elem, uint64_t count);
 
 /* --- The C scalar profile of the compiler's target ---------------------- */
 typedef enum CfreeCScalar {
@@ -133,8 +140,8 @@ typedef struct CfreeTypeInfo {
   CfreeTypeKind kind;
   unsigned bits;        /* INT: width; FLOAT: 32/64/80/128 */
   int is_signed;        /* INT */
-  CfreeType elem;       /* PTR, ARRAY, COMPLEX: element; FUNC: return type */
-  uint64_t count;       /* ARRAY: element count */
+  CfreeType elem;       /* PTR, ARRAY, COMPLEX, VECTOR: element; FUNC: return type */
+  uint64_t count;       /* ARRAY, VECTOR: element count */
   int flexible;         /* ARRAY: flexible array member */
   int is_union;         /* RECORD */
   int complete;         /* RECORD: fields given; ARRAY: element complete */

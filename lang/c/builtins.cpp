@@ -193,6 +193,7 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
   if (!is_b && !is_atomic && !is_sync) return Val{};
   std::string n = is_b ? std::string(s + 10) : std::string(s);
   *handled = true;
+  if (is_b && n == "shuffle") return vec_shuffle(loc);
   advance();  // the name
   // evaluate: 0 = parse only (no code), 1 = evaluate lazily, 2 = convert each
   // argument to an rvalue as soon as it is parsed (so stack order is source order).

@@ -198,6 +198,7 @@ CfreeType Parser::cgt(CType* t) {
       break;
     }
     case TK::Complex: r = cfree_type_complex(c, cgt(t->base)); break;
+    case TK::Vector: r = cfree_type_vector(c, cgt(t->base), static_cast<u64>(t->count)); break;
     case TK::Struct:
     case TK::Union: r = t->rec->cg; break;
     default: r = t->unq->cg; break;
@@ -343,6 +344,7 @@ bool Parser::compatible(CType* a, CType* b, bool ignore_quals) {
     case TK::Union: return a->rec == b->rec;
     case TK::Enum: return a->en == b->en;
     case TK::Complex: return compatible(a->base, b->base);
+    case TK::Vector: return a->count == b->count && compatible(a->base, b->base);
     default: return false;
   }
 }
@@ -508,6 +510,10 @@ void Parser::type_str_into(std::string& out, CType* t, const std::string& inner)
     case TK::Complex:
       s += "complex ";
       s += base_name(t->base->k);
+      break;
+    case TK::Vector:  // GCC spells `__vector(4) int`
+      s += "__vector(" + std::to_string(t->count) + ") ";
+      s += type_str(t->base);
       break;
     default: s += base_name(t->k); break;
   }

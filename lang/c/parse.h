@@ -82,7 +82,7 @@ enum Qual : u8 { Q_CONST = 1, Q_VOLATILE = 2, Q_RESTRICT = 4, Q_ATOMIC = 8 };
 enum class TK : u8 {
   Void, Bool, Char, SChar, UChar, Short, UShort, Int, UInt, Long, ULong, LLong, ULLong,
   Int128, UInt128, Float, Double, LDouble, Float128, Enum, Ptr, Array, Func, Struct, Union,
-  Complex
+  Complex, Vector  // Vector: GCC vector_size, `count` elements of `base` (sema_vector.cpp)
 };
 
 struct CType;
@@ -131,8 +131,8 @@ struct CType {
   bool vla;          // array with a run-time count (or containing one)
   bool is_va_list;   // __builtin_va_list
   u32 align;         // explicit alignment (_Alignas / aligned), 0 if none
-  CType* base;       // Ptr/Array/Complex: element; Func: return; Enum: underlying
-  i64 count;         // Array: element count; -1 incomplete
+  CType* base;       // Ptr/Array/Complex/Vector: element; Func: return; Enum: underlying
+  i64 count;         // Array, Vector: element count; -1 incomplete
   Record* rec;
   FuncInfo* fn;
   EnumInfo* en;
@@ -158,6 +158,7 @@ struct Attrs {
   bool constructor = false, destructor = false, always_inline = false, noinline = false;
   bool deprecated = false, transparent_union = false, returns_twice = false;
   bool has_mode = false, vector = false;
+  u64 vector_size = 0;     // vector_size(N) in bytes (valid when `vector`)
   u8 visibility = 0;       // CfreeVisibility + 1, 0 if none
   char mode = 0;           // 'Q' 'H' 'S' 'D' 'T' (integers), 'f' SF, 'd' DF, 'x' XF, 't' TF, 'w' word, 'p' pointer
   CfreeSym alias = 0, section = 0, cleanup = 0;
@@ -431,7 +432,10 @@ class Parser {
   static bool is_arith(const CType* t) { return is_integer(t) || is_float(t) || t->k == TK::Complex; }
   static bool is_scalar(const CType* t) { return is_arith(t) || t->k == TK::Ptr; }
   static bool is_record(const CType* t) { return t->k == TK::Struct || t->k == TK::Union; }
-  static bool is_aggregate(const CType* t) { return is_record(t) || t->k == TK::Array || t->k == TK::Complex; }
+  static bool is_aggregate(const CType* t) {
+    return is_record(t) || t->k == TK::Array || t->k == TK::Complex || t->k == TK::Vector;
+  }
+  static bool is_vector(const CType* t) { return t && t->k == TK::Vector; }
   static bool is_ptr(const CType* t) { return t->k == TK::Ptr; }
   static bool is_void(const CType* t) { return t->k == TK::Void; }
   static bool is_func(const CType* t) { return t->k == TK::Func; }
@@ -505,6 +509,10 @@ class Parser {
   void init_scalar(CType* ty, u64 off, const Field* bf);
   bool designation(CType* ty, u64 off, i64* next_idx, u32* next_field);
   void init_copy_elem(u64 dst_off, u64 src_off, u64 size);
+  // Static compound literals of vector type by their anonymous object, so a
+  // static initializer can copy their bytes (GCC accepts `V a[] = {(V){..}}`).
+  std::vector<std::pair<Decl*, InitBuf>> static_lits_;
+  bool init_static_literal(const Val& v, u64 off);
   void store_static_scalar(CType* ty, Val v, u64 off, InitBuf* buf, const Field* bf, CfreeLoc loc);
   void emit_static(Decl* d, CType* ty, InitBuf* buf);
   void cfree_cg_set_loc_if(CfreeLoc loc);
@@ -587,6 +595,22 @@ class Parser {
   Val load_var(Decl* d, CfreeLoc loc);
   Val func_name_val();
 
+  // ---- GCC vector extensions (sema_vector.cpp) ----
+  CType* apply_vector(CType* t, const Attrs& a, CfreeLoc loc);
+  CType* vector_of(CType* elem, u64 bytes, CfreeLoc loc);
+  bool vec_convertible(CType* a, CType* b);  // implicit vector <-> vector (same shape, signedness aside)
+  CType* vec_cmp_type(CType* v);             // the integer vector a comparison of `v`s yields
+  Val vec_binary(Tok op, Val a, Val b, CfreeLoc loc, bool is_cmp);
+  Val vec_unary(Tok op, Val v, CfreeLoc loc);
+  Val vec_cast(Val v, CType* to, CfreeLoc loc);
+  Val vec_to_addr(Val v);                    // vector lvalue -> pointer to its first element
+  Val vec_shuffle(CfreeLoc loc);
+  Val vec_convertvector(CfreeLoc loc);
+  Val vec_operand(Val v, CType* vt, CfreeLoc loc);
+  Val vec_elem(const Val& op, CType* vt, u64 i);
+  Val vec_result(CType* vt, u64 n, CfreeCgSlot* slot);
+  void vec_store_elem(CfreeCgSlot slot, CType* et, u64 i, Val v);
+
   // ---- statements (parse_stmt.cpp) ----
   FuncCtx* fn_ = nullptr;
   void statement();
@@ -613,6 +637,7 @@ class Parser {
   size_t arg_ctx_n_ = 0;            // assign_convert context "\x01": argument n of arg_ctx_fname_
   const char* arg_ctx_fname_ = nullptr;
   bool unreachable_ = false;
+  const Attrs* lead_attrs_ = nullptr;  // attributes before a block-scope declaration's specifiers
 };
 
 }  // namespace cfree::c

@@ -184,8 +184,19 @@ void Parser::attribute_list(Attrs* a) {
       continue;
     }
     if (has_args && attr_is(name, n, "vector_size")) {
-      a->vector = true;
-      skip_balanced();
+      advance();
+      CfreeLoc vloc = tok.loc;
+      bool ok = true;
+      i64 v = const_int_msg("'vector_size' attribute argument is not an integer constant", vloc, &ok);
+      if (ok && v <= 0) {
+        error(vloc, v == 0 ? "zero vector size" : "'vector_size' attribute argument value '%lld' is negative", static_cast<long long>(v));
+        ok = false;
+      }
+      if (ok) {
+        a->vector = true;
+        a->vector_size = static_cast<u64>(v);
+      }
+      expect(Tok::RParen);
       continue;
     }
     if (attr_is(name, n, "packed")) a->packed = true;
@@ -241,6 +252,11 @@ bool Parser::declaration_specifiers(DeclSpec* ds, bool allow_sc) {
   int n_specs = 0;
   CfreeLoc second_loc = 0;
   ds->loc = tok.loc;
+  if (lead_attrs_) {
+    // Attributes a block item started with (`__attribute__((vector_size(16))) float v;`).
+    ds->attrs = *lead_attrs_;
+    lead_attrs_ = nullptr;
+  }
   for (;;) {
     CfreeLoc loc = tok.loc;
     Tok k = tok.kind;
@@ -403,7 +419,7 @@ done:
     if (spec & SP_COMPLEX) t = complex_of(t);
   }
   if (ds->attrs.has_mode) t = apply_mode(t, ds->attrs, ds->loc);
-  if (ds->attrs.vector) error(ds->loc, "vector types are not supported");
+  if (ds->attrs.vector) t = apply_vector(t, ds->attrs, ds->loc);
   if (q) t = qualify(t, static_cast<u8>(t->q | q));
   if (ds->align) t = with_align(t, ds->align);
   ds->ty = t;
@@ -578,6 +594,7 @@ CType* Parser::struct_or_union(bool is_union, Attrs* outer) {
       if (d.attrs.aligned) ft = with_align(ft, d.attrs.aligned > align_of(ft) || d.attrs.packed ? d.attrs.aligned : align_of(ft));
       if (d.attrs.packed) f.storage = 1;
       if (d.attrs.has_mode) ft = apply_mode(ft, d.attrs, f.loc);
+      if (d.attrs.vector) ft = apply_vector(ft, d.attrs, f.loc);
       f.ty = ft;
       if (ft->k == TK::Func) {
         error(f.loc, "field '%s' declared as a function", sym_str(f.name));
@@ -818,6 +835,7 @@ FuncInfo* Parser::param_list(CfreeLoc lparen) {
       parse_attributes(&d.attrs);
       CType* t = d.ty;
       if (d.attrs.has_mode) t = apply_mode(t, d.attrs, d.loc);
+      if (d.attrs.vector) t = apply_vector(t, d.attrs, d.loc);
       if (t->k == TK::Array) t = qualify(pointer_to(t->base), t->q);
       else if (t->k == TK::Func) t = pointer_to(t);
       if (t->k == TK::Void) {

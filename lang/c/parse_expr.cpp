@@ -229,7 +229,7 @@ static CType* cond_type(Parser* p, const Val& a, const Val& b, CfreeLoc loc) {
   CType* bt = b.ty ? b.ty->unq : p->t_int;
   if (Parser::is_arith(at) && Parser::is_arith(bt)) return p->arith_common(at, bt);
   if (at->k == TK::Void || bt->k == TK::Void) return p->t_void;
-  if (Parser::is_record(at) && Parser::is_record(bt)) {
+  if ((Parser::is_record(at) && Parser::is_record(bt)) || (Parser::is_vector(at) && Parser::is_vector(bt))) {
     if (!p->compatible(at, bt, true)) p->error(loc, "type mismatch in conditional expression");
     return at;
   }
@@ -290,7 +290,7 @@ Val Parser::conditional(Val c, CfreeLoc loc) {
       v.ty = t_void;
       return v;
     }
-    if (is_record(t)) return r;
+    if (is_record(t) || is_vector(t)) return r;
     r = convert(r, t);
     if ((r.k == Val::Const || r.k == Val::FConst) && other.k != Val::Const && other.k != Val::FConst) r.nonconst = true;
     return r;
@@ -449,6 +449,7 @@ Val Parser::unary_op(Tok op, Val v, CfreeLoc loc) {
     return mk_const(t_int, 0);
   }
   CType* t = v.ty ? v.ty->unq : t_int;
+  if (is_vector(t)) return vec_unary(op, v, loc);
   if (op == Tok::Bang) {
     if (!is_scalar(t)) {
       error(loc, "wrong type argument to unary exclamation mark");
@@ -672,6 +673,14 @@ Val Parser::subscript(Val a, Val i, CfreeLoc loc) {
   rvalue2(a, i);
   CType* at = a.ty ? a.ty->unq : t_int;
   CType* it = i.ty ? i.ty->unq : t_int;
+  // A vector subscripts as the array of its elements (GCC).
+  if (is_vector(at)) {
+    a = vec_to_addr(a);
+    at = a.ty;
+  } else if (is_vector(it)) {
+    i = vec_to_addr(i);
+    it = i.ty;
+  }
   Val p;
   if (at->k == TK::Ptr && is_integer(it)) {
     p = ptr_add(a, i, false, loc);
@@ -757,6 +766,7 @@ Val Parser::compound_literal(CType* ty, CfreeLoc loc) {
     static_initializer(d, &t, &buf);
     d->ty = t;
     d->defined = true;
+    if (static_init_ && is_vector(t)) static_lits_.push_back({d, buf});
     if (g.emit) {
       d->cgsym = cfree_cg_symbol(g.cg, 0, CFREE_SYM_OBJECT, CFREE_BIND_LOCAL, 1);
       emit_static(d, t, &buf);
@@ -1171,7 +1181,7 @@ Val Parser::primary_expr() {
       expect(Tok::RParen);
       return cv ? a : b;
     }
-    case Tok::KwBuiltinConvertvector:
+    case Tok::KwBuiltinConvertvector: return vec_convertvector(loc);
     case Tok::KwBuiltinBitCast:
       error(loc, "'%s' is not supported", tok_name(tok.kind));
       advance();

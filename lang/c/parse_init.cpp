@@ -315,7 +315,7 @@ void Parser::init_brace(CType* ty, u64 off) {
     return;
   }
   if (tok.kind != Tok::RBrace) {
-    warn(tok.loc, nullptr, "excess elements in %s initializer", ty->k == TK::Array ? "array" : ty->k == TK::Struct ? "struct" : "union");
+    warn(tok.loc, nullptr, "excess elements in %s initializer", ty->k == TK::Array ? "array" : ty->k == TK::Vector ? "vector" : ty->k == TK::Struct ? "struct" : "union");
     while (tok.kind != Tok::RBrace && tok.kind != Tok::Eof) {
       g.nocode++;
       if (tok.kind == Tok::LBrace) skip_balanced();
@@ -336,10 +336,12 @@ void Parser::init_value(CType* ty, u64 off, const Field* bf) {
     return;
   }
   if (init_string(ty, off)) return;
-  if (ty->k == TK::Array || is_record(ty)) {
-    // A struct-typed expression initializes the whole member; anything else
-    // starts brace elision.  Decide by the expression's type (dry run).
-    bool maybe_expr = is_record(ty) && (tok.kind == Tok::Identifier || tok.kind == Tok::LParen || tok.kind == Tok::Star);
+  if (ty->k == TK::Array || is_record(ty) || is_vector(ty)) {
+    // A struct- or vector-typed expression initializes the whole member;
+    // anything else starts brace elision.  Decide by the expression's type
+    // (dry run).
+    bool maybe_expr = (is_record(ty) || is_vector(ty)) &&
+                      (tok.kind == Tok::Identifier || tok.kind == Tok::LParen || tok.kind == Tok::Star);
     if (maybe_expr) {
       std::vector<Token> rec;
       std::vector<Token>* prev = begin_record(&rec);
@@ -349,9 +351,12 @@ void Parser::init_value(CType* ty, u64 off, const Field* bf) {
       g.nocode--;
       quiet_--;
       replay_from(&rec, prev);
-      if (v.ty && is_record(v.ty) && compatible(v.ty->unq, ty->unq, true)) {
+      bool whole = v.ty && (is_record(ty) ? is_record(v.ty) && compatible(v.ty->unq, ty->unq, true)
+                                          : vec_convertible(v.ty, ty));
+      if (whole) {
         CfreeLoc loc = tok.loc;
         Val e = assign_expr();
+        if (init_static_mode_ && is_vector(ty) && init_static_literal(e, off)) return;
         if (init_static_mode_) {
           error(loc, "initializer element is not constant");
           discard(e);
@@ -374,7 +379,7 @@ void Parser::init_value(CType* ty, u64 off, const Field* bf) {
 }
 
 void Parser::init_elems(CType* ty, u64 off, bool braced) {
-  if (ty->k == TK::Array) {
+  if (ty->k == TK::Array || ty->k == TK::Vector) {
     if (init_string(ty, off)) return;
     CType* et = ty->base;
     u64 es = size_of(et);
@@ -499,7 +504,7 @@ void Parser::static_initializer(Decl* d, CType** ty, InitBuf* buf) {
     *ty = nt;
   } else if (tok.kind == Tok::LBrace || init_string(t, 0)) {
     if (tok.kind == Tok::LBrace) init_value(t, 0, nullptr);
-  } else if (is_record(t)) {
+  } else if (is_record(t) || is_vector(t)) {
     init_value(t, 0, nullptr);
   } else {
     init_scalar(t, 0, nullptr);

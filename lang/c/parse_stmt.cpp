@@ -101,7 +101,9 @@ void Parser::block_item() {
       statement();
       return;
     }
+    lead_attrs_ = &a;
     declaration(false);
+    lead_attrs_ = nullptr;
     return;
   }
   if (tok.kind == Tok::KwLabel) {

@@ -64,10 +64,13 @@ Decl* Parser::declare(DeclSpec& ds, Declarator& d, bool file_scope, bool has_ini
     if (x.cleanup) a.cleanup = x.cleanup;
     if (x.format_kind) { a.format_kind = x.format_kind; a.format_idx = x.format_idx; a.format_first = x.format_first; }
     if (x.has_mode) { a.has_mode = true; a.mode = x.mode; }
-    if (x.vector) a.vector = true;
+    if (x.vector) {
+      a.vector = true;
+      a.vector_size = x.vector_size;
+    }
   }
   if (d.attrs.has_mode && !ds.attrs.has_mode) t = apply_mode(t, d.attrs, d.loc);
-  if (d.attrs.vector && !ds.attrs.vector) error(d.loc, "vector types are not supported");
+  if (d.attrs.vector && !ds.attrs.vector) t = apply_vector(t, d.attrs, d.loc);
   if (ds.noreturn) a.noreturn = true;
   if (!name) {
     error(d.loc, "expected identifier or '(' before %s", tok_desc(tok).c_str());

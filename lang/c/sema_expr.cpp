@@ -318,7 +318,7 @@ Val Parser::convert(Val v, CType* to, bool explicit_cast) {
     v.ty = tu;
     return v;
   }
-  if (is_record(tu) || tu->k == TK::Array) {
+  if (is_record(tu) || tu->k == TK::Array || tu->k == TK::Vector) {
     v.ty = tu;
     return v;
   }
@@ -404,6 +404,7 @@ Val Parser::cast_to(Val v, CType* to, CfreeLoc loc) {
   if (tu->k == TK::Void) return convert(v, tu);
   v = rvalue(v);
   CType* from = v.ty ? v.ty->unq : t_int;
+  if (is_vector(tu) || is_vector(from)) return vec_cast(v, to, loc);
   if (is_record(tu)) {
     if (tu->k == TK::Union && !compatible(from, tu, true)) {
       // GNU cast to union: a compound literal of the union with that member.
@@ -477,6 +478,10 @@ Val Parser::assign_convert(Val v, CType* to, CfreeLoc loc, const char* ctx) {
       v.ty = to;
       return v;
     }
+    if (is_vector(tu) && vec_convertible(from, tu)) {
+      v.ty = to;
+      return v;
+    }
   }
   std::string c_;
   if (ctx && ctx[0] == '\x01') c_ = "passing argument " + std::to_string(arg_ctx_n_) + " of '" + (arg_ctx_fname_ ? arg_ctx_fname_ : "function") + "'";
@@ -494,8 +499,8 @@ Val Parser::assign_convert(Val v, CType* to, CfreeLoc loc, const char* ctx) {
     return mk_const(tu, 0);
   }
   if (is_arith(tu) && is_arith(from)) return convert(v, tu);
-  if (is_record(tu)) {
-    if (!compatible(from, tu, true)) {
+  if (is_record(tu) || is_vector(tu) || is_vector(from)) {
+    if (is_vector(tu) || is_vector(from) ? !vec_convertible(from, tu) : !compatible(from, tu, true)) {
       if (c_ == "return")
         error(loc, "incompatible types when returning type '%s' but '%s' was expected", type_str(v.ty).c_str(), type_str(to).c_str());
       else if (c_ == "initialization")
@@ -844,6 +849,7 @@ Val Parser::arith(Tok op, Val a, Val b, CfreeLoc loc) {
     return mk_const(t_int, 0);
   };
   if (a.k == Val::Void || b.k == Val::Void) return invalid();
+  if (is_vector(at) || is_vector(bt)) return vec_binary(op, a, b, loc, false);
   if (op == Tok::Plus || op == Tok::Minus) {
     if (at->k == TK::Ptr && is_integer(bt)) return ptr_add(a, b, op == Tok::Minus, loc);
     if (op == Tok::Plus && is_integer(at) && bt->k == TK::Ptr) {
@@ -967,6 +973,7 @@ Val Parser::compare(Tok op, Val a, Val b, CfreeLoc loc) {
   CType* at = a.ty ? a.ty->unq : t_int;
   CType* bt = b.ty ? b.ty->unq : t_int;
   bool eq = op == Tok::EqualEqual || op == Tok::BangEqual;
+  if (is_vector(at) || is_vector(bt)) return vec_binary(op, a, b, loc, true);
   CType* ct;
   if (is_arith(at) && is_arith(bt)) {
     ct = arith_common(at, bt);

@@ -9,8 +9,9 @@
 // bit-fields raise the record's alignment too.
 //
 // Parameter passing (§6.8.2, stages A-C) as GCC's aarch64_layout_arg does:
-// floating-point scalars and Homogeneous Floating-point Aggregates (1-4
-// members of one float type, no padding; _Complex counts as two) take
+// floating-point scalars, short vectors (8/16-byte GCC vectors) and
+// Homogeneous Floating-point/Short-Vector Aggregates (1-4 members of one
+// float type or vector size, no padding; _Complex counts as two) take
 // v-registers when enough remain (else NSRN = 8 and they go on the stack);
 // other composites over 16 bytes are replaced by a pointer to a caller copy;
 // integers, pointers and composites up to 16 bytes take 1-2 x-registers,
@@ -28,7 +29,7 @@ namespace {
 
 // HFA/HVA detection (aapcs_vfp_sub_candidate): count of members of one
 // float type `base`, or -1.
-int hfa_count(const TypeTable& t, TypeId ty, TypeId& base) {
+int hfa_count(TypeTable& t, TypeId ty, TypeId& base) {
   const TypeNode& n = t.node(ty);
   auto same = [&](TypeId f) {
     if (!base) base = f;
@@ -36,6 +37,13 @@ int hfa_count(const TypeTable& t, TypeId ty, TypeId& base) {
   };
   switch (n.kind) {
     case CFREE_TY_FLOAT: return same(ty) ? 1 : -1;
+    case CFREE_TY_VECTOR: {
+      // Short vectors (§5.4): GCC uses V2SI/V4SI as the representative of
+      // every 64-/128-bit vector, so an HVA mixes element types freely.
+      u64 sz = t.size(ty);
+      if (sz != 8 && sz != 16) return -1;
+      return same(t.vector(t.int_type(32, true), sz / 4)) ? 1 : -1;
+    }
     case CFREE_TY_COMPLEX:
       if (t.kind(n.elem) != CFREE_TY_FLOAT) return -1;
       return same(n.elem) ? 2 : -1;
@@ -143,7 +151,9 @@ bool AArch64ABI::place(TypeTable& t, TypeId ty, ArgCursor& cur, ABIValue& v, boo
   if (members >= 1 && members <= 4) {
     u32 esz = static_cast<u32>(t.size(base));
     if (cur.fpr + u32(members) <= max_fpr_args) {
-      for (int i = 0; i < members; i++) v.add(fpr_part(cur.fpr++, i * esz, esz, base));
+      // A short vector travels as the whole 64/128-bit register (d/q view).
+      TypeId pt = t.kind(base) == CFREE_TY_VECTOR ? t.float_type(esz * 8) : base;
+      for (int i = 0; i < members; i++) v.add(fpr_part(cur.fpr++, i * esz, esz, pt));
       return true;
     }
     cur.fpr = max_fpr_args;  // C.3

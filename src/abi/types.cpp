@@ -149,6 +149,21 @@ TypeId TypeTable::complex(TypeId elem) {
   return intern(Key{CFREE_TY_COMPLEX, elem, 0, 0, 0}, n);
 }
 
+TypeId TypeTable::vector(TypeId elem, u64 count) {
+  CFREE_ASSERT(valid(elem));
+  const TypeNode& e = node(elem);
+  CFREE_ASSERT(e.kind == CFREE_TY_FLOAT || e.kind == CFREE_TY_INT || e.kind == CFREE_TY_BOOL);
+  CFREE_ASSERT(count != 0 && (count & (count - 1)) == 0);
+  TypeNode n;
+  n.kind = CFREE_TY_VECTOR;
+  n.elem = elem;
+  n.count = count;
+  n.size = e.size * count;
+  n.align = abi_->vector_align(n.size);
+  n.complete = true;
+  return intern(Key{CFREE_TY_VECTOR, elem, 0, 0, count}, n);
+}
+
 TypeId TypeTable::func(TypeId ret, const TypeId* params, size_t np, bool variadic) {
   CFREE_ASSERT(valid(ret));
   u64 h = 1469598103934665603ull;

@@ -60,8 +60,8 @@ struct TypeNode {
   bool variadic = false;   // FUNC
   bool has_flex = false;   // RECORD: ends in a flexible array (directly or nested)
   bool transparent_union = false;
-  TypeId elem = 0;         // PTR/ARRAY/COMPLEX: element; FUNC: return type
-  u64 count = 0;           // ARRAY: element count
+  TypeId elem = 0;         // PTR/ARRAY/COMPLEX/VECTOR: element; FUNC: return type
+  u64 count = 0;           // ARRAY/VECTOR: element count
   Sym tag = 0;             // RECORD
   u32 first = 0;           // FUNC: index into params_; RECORD: into fields_
   u32 n = 0;               // FUNC: parameter count; RECORD: field count
@@ -90,6 +90,7 @@ class TypeTable : public Subsystem {
   TypeId array(TypeId elem, u64 count);
   TypeId flex_array(TypeId elem);
   TypeId complex(TypeId elem);
+  TypeId vector(TypeId elem, u64 count);  // GCC vector_size; count a power of 2
   TypeId func(TypeId ret, const TypeId* params, size_t n, bool variadic);
 
   // Records: created incomplete, completed once (layout.cpp).
@@ -130,7 +131,7 @@ class TypeTable : public Subsystem {
   bool is_float(TypeId t) const { return kind(t) == CFREE_TY_FLOAT; }
   bool is_aggregate(TypeId t) const {
     auto k = kind(t);
-    return k == CFREE_TY_RECORD || k == CFREE_TY_ARRAY || k == CFREE_TY_COMPLEX;
+    return k == CFREE_TY_RECORD || k == CFREE_TY_ARRAY || k == CFREE_TY_COMPLEX || k == CFREE_TY_VECTOR;
   }
 
   // cfree_abi_classify_call results, one per distinct (function type,

@@ -79,6 +79,24 @@ u32 classify(TypeTable& t, TypeId ty, u64 off, Cls* out) {
       for (u64 i = 0; i < end; i++) out[i] = INTEGER;
       return static_cast<u32>(end);
     }
+    case CFREE_TY_VECTOR: {
+      // GCC classifies a vector by its machine mode.  Integer-element
+      // vectors have a vector mode or else an integer mode of their size;
+      // float-element ones a vector mode (V2SF, V4SF, V2DF) or else BLKmode
+      // (one-element float vectors: MEMORY).  Without AVX, 8-byte vector
+      // modes are SSE, 16-byte ones SSE+SSEUP (one XMM register), smaller
+      // integer ones INTEGER, and anything over 16 bytes MEMORY.
+      bool fl = t.kind(n.elem) == CFREE_TY_FLOAT;
+      if (bytes > 16 || (fl && (n.count == 1 || t.node(n.elem).bits > 64))) return 0;
+      if (off % (bytes * 8)) return 0;
+      if (bytes == 16) {
+        out[0] = SSE;
+        out[1] = SSEUP;
+        return 2;
+      }
+      out[0] = bytes == 8 ? SSE : INTEGER;
+      return 1;
+    }
     case CFREE_TY_ARRAY:
     case CFREE_TY_RECORD:
       break;
@@ -129,8 +147,8 @@ u32 classify(TypeTable& t, TypeId ty, u64 off, Cls* out) {
         out[pos / 64 + i] = merge(sub[i], out[pos / 64 + i]);
     }
   }
-  // Over two eightbytes only [SSE, SSEUP...] (vectors, which cfree does not
-  // have) stays in registers; this applies at every nesting level.
+  // Over two eightbytes only [SSE, SSEUP...] (AVX vectors, which cfree does
+  // not enable) stays in registers; this applies at every nesting level.
   if (words > 2) return 0;
   for (u32 i = 0; i < words; i++) {
     if (out[i] == MEMORY) return 0;

@@ -59,7 +59,8 @@ MT cg_mt(CfreeCg* cg, CfreeType t) {
 bool cg_is_aggregate(CfreeCg* cg, CfreeType t) {
   CfreeTypeInfo ti;
   cfree_type_info(&static_cast<CfreeCompiler&>(cg->c), t, &ti);
-  return ti.kind == CFREE_TY_RECORD || ti.kind == CFREE_TY_ARRAY || ti.kind == CFREE_TY_COMPLEX;
+  return ti.kind == CFREE_TY_RECORD || ti.kind == CFREE_TY_ARRAY || ti.kind == CFREE_TY_COMPLEX ||
+         ti.kind == CFREE_TY_VECTOR;
 }
 
 CfreeCompiler* cg_compiler(CfreeCg* cg) { return &static_cast<CfreeCompiler&>(cg->c); }

@@ -58,6 +58,9 @@ std::string dump_type(CfreeCg* cg, CfreeType t) {
       return s;
     }
     case CFREE_TY_COMPLEX: return "complex<" + dump_type(cg, ti.elem) + ">";
+    case CFREE_TY_VECTOR:
+      std::snprintf(buf, sizeof buf, "<%llu x ", (unsigned long long)ti.count);
+      return buf + dump_type(cg, ti.elem) + ">";
     case CFREE_TY_FUNC: {
       std::string s = "fn(";
       for (size_t i = 0; i < ti.n_params; i++) {

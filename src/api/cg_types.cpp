@@ -92,6 +92,16 @@ CfreeType cfree_type_complex(CfreeCompiler* c, CfreeType elem) {
   });
 }
 
+CfreeType cfree_type_vector(CfreeCompiler* c, CfreeType elem, uint64_t count) {
+  return guarded<CfreeType>(c, 0, [&](TypeTable& t) -> CfreeType {
+    if (!t.valid(elem)) return 0;
+    auto k = t.kind(elem);
+    if (k != CFREE_TY_FLOAT && k != CFREE_TY_INT && k != CFREE_TY_BOOL) return 0;
+    if (count == 0 || (count & (count - 1)) != 0 || count > (1u << 20)) return 0;
+    return t.vector(elem, count);
+  });
+}
+
 CfreeType cfree_type_func(CfreeCompiler* c, CfreeType ret, const CfreeType* params, size_t n_params,
                           int variadic) {
   return guarded<CfreeType>(c, 0, [&](TypeTable& t) -> CfreeType {

@@ -126,8 +126,12 @@ void X86CG::param(u32 index, CGSlot slot, const CfreeAbiValue& abi, u64 size, bo
         e_.op(Mn::MOV, frame_mem(slot, part.offset, 8), reg(kArgGpr[part.reg]));
         break;
       case CFREE_ABI_FPR:
-        e_.op(part.size == 4 ? Mn::MOVSS : Mn::MOVSD, frame_mem(slot, part.offset, part.size == 4 ? 4 : 8),
-              reg(make_reg(RegClass::Xmm, part.reg)));
+        // A 16-byte part is a whole XMM register (SSE+SSEUP: vectors, __float128 members).
+        if (part.size > 8)
+          e_.op(Mn::MOVUPS, frame_mem(slot, part.offset, 16), reg(make_reg(RegClass::Xmm, part.reg)));
+        else
+          e_.op(part.size == 4 ? Mn::MOVSS : Mn::MOVSD, frame_mem(slot, part.offset, part.size == 4 ? 4 : 8),
+                reg(make_reg(RegClass::Xmm, part.reg)));
         break;
       case CFREE_ABI_STACK:
         copy_mem(frame_mem(slot, part.offset, 8), x86::mem(8, Reg::RBP, 16 + part.stack_offset),
@@ -724,10 +728,14 @@ void X86CG::va_arg_(Opd va, MT t, bool aggregate, CfreeType type, Opd dst) {
         fi++;
       }
       if (aggregate) {
-        e_.op(Mn::MOV, reg(Reg::RCX), x86::mem(8, Reg::RAX, 0));
-        Operand d = mem(dst.plus(part.offset), 8);
-        d.size = 8;
-        e_.op(Mn::MOV, d, reg(Reg::RCX));  // slot is 16-aligned and rounded: 8-byte store is safe
+        // slot is 16-aligned and rounded: 8-byte stores are safe; a 16-byte
+        // FPR part (a vector in one XMM register) is two of them.
+        for (u32 o = 0; o < part.size; o += 8) {
+          e_.op(Mn::MOV, reg(Reg::RCX), x86::mem(8, Reg::RAX, o));
+          Operand d = mem(dst.plus(part.offset + o), 8);
+          d.size = 8;
+          e_.op(Mn::MOV, d, reg(Reg::RCX));
+        }
       } else if (mt_is_float(t)) {
         e_.op(t == MT::F32 ? Mn::MOVSS : Mn::MOVSD, reg(dreg), x86::mem(t == MT::F32 ? 4 : 8, Reg::RAX, 0));
       } else if (t == MT::S128 || t == MT::U128) {

@@ -81,6 +81,7 @@ void X86CG::call(const CGCallDesc& d) {
   struct Pending {
     bool fpr;
     u32 reg;
+    bool wide;  // a 16-byte FPR part: two pushes, loaded with movups
   };
   std::vector<Pending> pend;
   u32 n_fpr = 0;
@@ -91,6 +92,16 @@ void X86CG::call(const CGCallDesc& d) {
       if (part.kind != CFREE_ABI_GPR && part.kind != CFREE_ABI_FPR) continue;
       bool fpr = part.kind == CFREE_ABI_FPR;
       if (fpr) n_fpr = std::max(n_fpr, part.reg + 1);
+      if (a.aggregate && fpr && part.size > 8) {
+        // The whole XMM register: the high eightbyte first, so the low one
+        // ends up at the lower address.
+        load_partial(Reg::RAX, a.val.plus(part.offset + 8), part.size - 8);
+        e_.op(Mn::PUSH, reg(Reg::RAX));
+        load_partial(Reg::RAX, a.val.plus(part.offset), 8);
+        e_.op(Mn::PUSH, reg(Reg::RAX));
+        pend.push_back({fpr, part.reg, true});
+        continue;
+      }
       // rax = the part's bits
       if (a.aggregate) {
         load_partial(Reg::RAX, a.val.plus(part.offset), part.size);
@@ -110,11 +121,14 @@ void X86CG::call(const CGCallDesc& d) {
         // rely on 8/16-bit arguments being extended to 32 bits (done).
       }
       e_.op(Mn::PUSH, reg(Reg::RAX));
-      pend.push_back({fpr, part.reg});
+      pend.push_back({fpr, part.reg, false});
     }
   }
   for (size_t i = pend.size(); i-- > 0;) {
-    if (pend[i].fpr) {
+    if (pend[i].wide) {
+      e_.op(Mn::MOVUPS, reg(xmm(pend[i].reg)), x86::mem(16, Reg::RSP, 0));
+      e_.op(Mn::ADD, reg(Reg::RSP), imm(16));
+    } else if (pend[i].fpr) {
       e_.op(Mn::POP, reg(Reg::RAX));
       e_.op(Mn::MOVQ, reg(xmm(pend[i].reg)), reg(Reg::RAX));
     } else {
@@ -139,7 +153,8 @@ void X86CG::call(const CGCallDesc& d) {
           e_.op(Mn::MOV, mem(at, 8), reg(kRetGpr[part.reg]));  // slot is rounded to 16
           break;
         case CFREE_ABI_FPR:
-          e_.op(part.size <= 4 ? Mn::MOVSS : Mn::MOVSD, mem(at, part.size <= 4 ? 4 : 8), reg(xmm(part.reg)));
+          if (part.size > 8) e_.op(Mn::MOVUPS, mem(at, 16), reg(xmm(part.reg)));
+          else e_.op(part.size <= 4 ? Mn::MOVSS : Mn::MOVSD, mem(at, part.size <= 4 ? 4 : 8), reg(xmm(part.reg)));
           break;
         case CFREE_ABI_X87:
           e_.op(Mn::FSTP, mem(at, 10));
@@ -194,7 +209,9 @@ void X86CG::ret(const CGRetDesc& d) {
         // FPR parts first (they need rax as a scratch), then GPR parts.
         for (u32 p = 0; p < rv.n_parts; p++) {
           const CfreeAbiPart& part = rv.parts[p];
-          if (part.kind == CFREE_ABI_FPR) {
+          if (part.kind == CFREE_ABI_FPR && part.size > 8) {
+            e_.op(Mn::MOVUPS, reg(xmm(part.reg)), mem(d.val.plus(part.offset), 16));
+          } else if (part.kind == CFREE_ABI_FPR) {
             e_.op(part.size <= 4 ? Mn::MOVSS : Mn::MOVSD, reg(xmm(part.reg)),
                   mem(d.val.plus(part.offset), part.size <= 4 ? 4 : 8));
           } else if (part.kind == CFREE_ABI_X87) {
