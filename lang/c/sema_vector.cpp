@@ -267,7 +267,7 @@ Val Parser::vec_cast(Val v, CType* to, CfreeLoc loc) {
       return mk_const(t_int, 0);
     }
     if (size_of(from) != size_of(tu)) {
-      error(loc, "cannot convert a value of type '%s' to vector of type '%s' which has different size",
+      error(loc, "cannot convert a value of type '%s' to vector type '%s' which has different size",
             type_str(from).c_str(), type_str(tu).c_str());
       discard(v);
       CfreeCgSlot rs = 0;

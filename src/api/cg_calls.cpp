@@ -59,7 +59,21 @@ void cfree_cg_call(CfreeCg* cg, CfreeType fn_type, size_t n_args, const CfreeTyp
         a.size = cfree_type_size(cc, at);
         a.align = cfree_type_align(cc, at);
         SValue& v = cg->stack[base + 1 + i];
-        if (v.kind != SV::SlotAddr && v.kind != SV::SymAddr) cg_to_reg(cg, v);
+        if (v.kind != SV::SlotAddr && v.kind != SV::SymAddr) {
+          // A computed address: copy the aggregate into a frame slot now, so
+          // that no register stays tied up per argument (with many aggregate
+          // arguments, a later one would spill an earlier one's address).
+          CGSlot slot = cg->target->frame_slot(a.size ? a.size : 1, a.align ? a.align : 1, 0);
+          Opd src = cg_addr_to_mem(cg, v);
+          cg->target->copy_bytes(Opd::frame(slot, 0), src, a.size, a.align);
+          cg_free_value(cg, v);
+          SValue nv;
+          nv.kind = SV::SlotAddr;
+          nv.mt = MT::U64;
+          nv.type = v.type;
+          nv.o = Opd::frame(slot, 0);
+          v = nv;
+        }
       } else {
         a.mt = cg_mt(cg, at);
         SValue& v = cg->stack[base + 1 + i];
