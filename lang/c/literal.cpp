@@ -202,6 +202,16 @@ uint32_t read_utf8(const char*& s, const char* e) {
   return cp;
 }
 
+// Whether a well-formed UTF-8 sequence starts at s.
+bool valid_utf8(const char* s, const char* e) {
+  auto b = static_cast<uint8_t>(*s);
+  int n = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : 0;
+  if (!n || e - s <= n) return false;
+  for (int i = 1; i <= n; i++)
+    if ((static_cast<uint8_t>(s[i]) & 0xC0) != 0x80) return false;
+  return true;
+}
+
 // One character or escape of a literal body.  Returns false on error.
 // *is_cp says whether the value is a code point (UCN / UTF-8 source char) that
 // must be encoded, rather than a raw code unit (octal/hex escape).
@@ -210,8 +220,13 @@ bool read_char(CfreeCompiler* c, CfreeLoc loc, const char*& p, const char* e, ui
   *is_cp = false;
   if (*p != '\\') {
     if (static_cast<uint8_t>(*p) >= 0x80) {
-      *value = read_utf8(p, e);
-      *is_cp = true;
+      if (valid_utf8(p, e)) {
+        *value = read_utf8(p, e);
+        *is_cp = true;
+        return true;
+      }
+      // Not UTF-8 (a Latin-1 source, say): GCC copies the byte unchanged.
+      *value = static_cast<uint8_t>(*p++);
       return true;
     }
     *value = static_cast<uint8_t>(*p++);

@@ -509,7 +509,8 @@ void Parser::static_initializer(Decl* d, CType** ty, InitBuf* buf) {
   } else {
     init_scalar(t, 0, nullptr);
   }
-  buf->bytes.resize(size_of(*ty), 0);
+  // A flexible array member's initializer (GNU) lies past sizeof.
+  buf->bytes.resize(std::max<u64>(size_of(*ty), buf->bytes.size()), 0);
   g.nocode--;
   static_init_--;
   init_static_mode_ = saved_mode;
@@ -591,7 +592,7 @@ void Parser::local_initializer(Val& dst, CType** ty) {
 
 void Parser::emit_static(Decl* d, CType* ty, InitBuf* buf) {
   if (!g.emit) return;
-  u64 size = size_of(ty);
+  u64 size = std::max<u64>(size_of(ty), buf->bytes.size());  // + flexible array data
   buf->bytes.resize(size, 0);
   CfreeCgSym sym = d->cgsym ? d->cgsym : decl_sym(d);
   bool zero = buf->relocs.empty();
