@@ -183,6 +183,28 @@ Val Parser::offsetof_expr(CfreeLoc loc) {
 static int ctz64(u64 x) { return x ? __builtin_ctzll(x) : 64; }
 static int clz64(u64 x) { return x ? __builtin_clzll(x) : 64; }
 
+// Whether every value v can have (its value, when constant) is a value of
+// type `to` (the __builtin_*_overflow operand check).
+bool Parser::overflow_operand_fits(const Val& v, CType* to) {
+  CType* from = v.ty ? v.ty->unq : t_int;
+  bool fs = is_signed_t(from) && from->k != TK::Ptr, ts = is_signed_t(to);
+  u32 fb = bits_of(from), tb = bits_of(to);
+  if (v.k == Val::Const) {
+    unsigned __int128 x = const_wide(v);
+    bool neg = fs && static_cast<__int128>(x) < 0;
+    if (tb >= 128) return ts ? (neg || !(x >> 127)) : !neg;
+    __int128 sx = static_cast<__int128>(x);
+    if (fs && fb < 128) {
+      __int128 lo = ts ? -(static_cast<__int128>(1) << (tb - 1)) : 0;
+      __int128 hi = ts ? (static_cast<__int128>(1) << (tb - 1)) - 1 : (static_cast<__int128>(1) << tb) - 1;
+      return sx >= lo && sx <= hi;
+    }
+    return x <= (ts ? (static_cast<unsigned __int128>(1) << (tb - 1)) - 1 : (static_cast<unsigned __int128>(1) << tb) - 1);
+  }
+  if (fs == ts) return fb <= tb;
+  return !fs && ts && fb < tb;
+}
+
 Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
   size_t nlen = 0;
   const char* s = cfree_sym_str(c, name, &nlen);
@@ -405,17 +427,41 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
       }
     }
     // now p is below x/y (those on stack)
+    // GCC computes in infinite precision.  When an operand's values do not
+    // all fit the result type, compute in a type wide enough for the exact
+    // result (or whose overflow implies the result's) and check that the
+    // result fits.  128-bit operations with mixed signedness stay inexact.
+    CType* ot = rt;
+    if (!overflow_operand_fits(x, rt) || !overflow_operand_fits(y, rt)) {
+      u32 ob = std::max(bits_of(x.ty->unq), bits_of(y.ty->unq));
+      if (bits_of(rt) <= 32 && ob <= 32) ot = t_llong;
+      else if (bits_of(rt) <= 64 && ob <= 64) ot = t_int128;
+    }
     if (on_stack(x) && on_stack(y)) {
       g.swap();
-      x = convert(x, rt);
+      x = convert(x, ot);
       g.swap();
-      y = convert(y, rt);
+      y = convert(y, ot);
     } else {
-      x = convert(x, rt);
-      y = convert(y, rt);
+      x = convert(x, ot);
+      y = convert(y, ot);
     }
     materialize2(x, y);
-    g.intrinsic(id, cgt(rt), 2, 2, cgt(t_int));
+    g.intrinsic(id, cgt(ot), 2, 2, cgt(t_int));
+    if (ot != rt) {
+      // [p r f] -> [p r' f|(r doesn't fit)]
+      g.swap();
+      g.dup();
+      g.dup();
+      Val r = convert(convert(mk_stack(ot), rt), ot);
+      (void)r;
+      g.cmp(CFREE_CMP_NE, cgt(ot), cgt(t_int));
+      g.rotate(2);
+      g.binop(CFREE_OP_OR, cgt(t_int));
+      g.swap();
+      r = convert(mk_stack(ot), rt);
+      g.swap();
+    }
     // [p r f] -> store r at p, keep f
     g.rotate(2);
     g.rotate(2);

@@ -212,6 +212,7 @@ struct Val {
   bool nonconst = false;   // an address that is not an address constant
   CType* ty = nullptr;
   u64 i = 0;               // Const: the value's bits (sign/zero-extended per type)
+  u64 hi = 0;              // Const of a 128-bit type: the high 64 bits
   long double f = 0;       // FConst
   long double fi = 0;      // FConst of complex type: the imaginary part
   i64 off = 0;             // Addr/Lval: byte offset from the base
@@ -547,6 +548,11 @@ class Parser {
 
   // value helpers (sema.cpp)
   Val mk_const(CType* t, u64 v);
+  // 128-bit integer constants (Val.hi holds the high half).
+  static bool is_int128(const CType* t) { return t && (t->k == TK::Int128 || t->k == TK::UInt128); }
+  Val mk_const128(CType* t, unsigned __int128 x);
+  unsigned __int128 const_wide(const Val& v);  // a Const's value, extended per its type
+  bool overflow_operand_fits(const Val& v, CType* to);
   Val mk_fconst(CType* t, long double f);
   Val mk_stack(CType* t);
   u64 norm_int(CType* t, u64 v);

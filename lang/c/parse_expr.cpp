@@ -182,7 +182,7 @@ Val Parser::logical(bool is_and, Val a, CfreeLoc loc) {
   int prec = is_and ? 3 : 2;
   bool a_const = a.k == Val::Const || a.k == Val::FConst || (a.k == Val::Addr && a.base == Base::Sym);
   if (a_const) {
-    bool av = a.k == Val::Const ? a.i != 0 : a.k == Val::FConst ? a.f != 0 : true;
+    bool av = a.k == Val::Const ? const_wide(a) != 0 : a.k == Val::FConst ? a.f != 0 : true;
     if (av != is_and) {
       // Result decided: the right operand is not evaluated.
       g.nocode++;
@@ -265,7 +265,7 @@ Val Parser::conditional(Val c, CfreeLoc loc) {
   bool gnu = tok.kind == Tok::Colon;
   bool c_const = c.k == Val::Const || c.k == Val::FConst || (c.k == Val::Addr && c.base == Base::Sym);
   if (c_const) {
-    bool cv = c.k == Val::Const ? c.i != 0 : c.k == Val::FConst ? c.f != 0 : true;
+    bool cv = c.k == Val::Const ? const_wide(c) != 0 : c.k == Val::FConst ? c.f != 0 : true;
     Val a;
     if (gnu) {
       a = c;
@@ -456,7 +456,7 @@ Val Parser::unary_op(Tok op, Val v, CfreeLoc loc) {
       discard(v);
       return mk_const(t_int, 0);
     }
-    if (v.k == Val::Const) return mk_const(t_int, v.i == 0);
+    if (v.k == Val::Const) return mk_const(t_int, const_wide(v) == 0);
     if (v.k == Val::FConst) return mk_const(t_int, v.f == 0);
     if (v.k == Val::Addr && v.base == Base::Sym) return mk_const(t_int, 0);
     if (is_float(t)) {
@@ -480,7 +480,7 @@ Val Parser::unary_op(Tok op, Val v, CfreeLoc loc) {
     if (t->k == TK::Complex) return v;  // conjugate: types only
     CType* pt = promote(t);
     v = convert(v, pt);
-    if (v.k == Val::Const) return mk_const(pt, ~v.i);
+    if (v.k == Val::Const) return is_int128(pt) ? mk_const128(pt, ~const_wide(v)) : mk_const(pt, ~v.i);
     materialize(v);
     g.unop(CFREE_OP_NOT, cgt(pt));
     return mk_stack(pt);
@@ -497,7 +497,7 @@ Val Parser::unary_op(Tok op, Val v, CfreeLoc loc) {
     if (v.k == Val::Const || v.k == Val::FConst) return v;
     return v;
   }
-  if (v.k == Val::Const) return mk_const(pt, 0 - v.i);
+  if (v.k == Val::Const) return is_int128(pt) ? mk_const128(pt, 0 - const_wide(v)) : mk_const(pt, 0 - v.i);
   if (v.k == Val::FConst) {
     Val r = mk_fconst(pt, -v.f);
     r.fi = -v.fi;

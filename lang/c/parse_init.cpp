@@ -36,7 +36,8 @@ void Parser::store_static_scalar(CType* ty, Val v, u64 off, InitBuf* buf, const 
       return;
     }
     u64 x = v.i;
-    for (u64 i = 0; i < size; i++) p[i] = i < 8 ? static_cast<u8>(x >> (8 * i)) : (ty->k == TK::Int128 && static_cast<i64>(v.i) < 0 ? 0xff : 0);
+    u64 hi = is_int128(ty->unq) ? v.hi : 0;
+    for (u64 i = 0; i < size; i++) p[i] = i < 8 ? static_cast<u8>(x >> (8 * i)) : i < 16 ? static_cast<u8>(hi >> (8 * (i - 8))) : 0;
     return;
   }
   if (v.k == Val::FConst) {

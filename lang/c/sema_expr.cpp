@@ -35,7 +35,25 @@ Val Parser::mk_const(CType* t, u64 v) {
   r.k = Val::Const;
   r.ty = t;
   r.i = norm_int(t, v);
+  if (t->k == TK::Int128 && static_cast<i64>(v) < 0) r.hi = ~0ULL;
   return r;
+}
+
+Val Parser::mk_const128(CType* t, unsigned __int128 x) {
+  if (!is_int128(t)) return mk_const(t, static_cast<u64>(x));
+  Val r;
+  r.k = Val::Const;
+  r.ty = t;
+  r.i = static_cast<u64>(x);
+  r.hi = static_cast<u64>(x >> 64);
+  return r;
+}
+
+unsigned __int128 Parser::const_wide(const Val& v) {
+  CType* t = v.ty ? v.ty->unq : t_int;
+  if (is_int128(t)) return (static_cast<unsigned __int128>(v.hi) << 64) | v.i;
+  if (is_signed_t(t) && t->k != TK::Ptr) return static_cast<unsigned __int128>(static_cast<__int128>(static_cast<i64>(v.i)));
+  return v.i;
 }
 
 Val Parser::mk_fconst(CType* t, long double f) {
@@ -187,8 +205,7 @@ void Parser::materialize(Val& v) {
     case Val::Const:
       if (v.ty->k == TK::Int128 || v.ty->k == TK::UInt128) {
         if (g.on()) {
-          u64 hi = v.ty->k == TK::Int128 && static_cast<i64>(v.i) < 0 ? ~0ULL : 0;
-          cfree_cg_push_int128(g.cg, cgt(v.ty), v.i, hi);
+          cfree_cg_push_int128(g.cg, cgt(v.ty), v.i, v.hi);
           g.stack.push_back(cgt(v.ty));
         }
       } else {
@@ -347,8 +364,13 @@ Val Parser::convert(Val v, CType* to, bool explicit_cast) {
   }
   if (v.k == Val::Const) {
     if (to_int || to_ptr) {
-      if (tu->k == TK::Bool) return mk_const(tu, v.i != 0);
+      if (tu->k == TK::Bool) return mk_const(tu, const_wide(v) != 0);
+      if (is_int128(tu)) return mk_const128(tu, const_wide(v));
       return mk_const(tu, v.i);
+    }
+    if (to_flt && is_int128(from)) {
+      unsigned __int128 x = const_wide(v);
+      return mk_fconst(tu, from->k == TK::Int128 ? static_cast<long double>(static_cast<__int128>(x)) : static_cast<long double>(x));
     }
     if (to_flt) {
       long double f = is_signed_t(from) && from->k != TK::Ptr ? static_cast<long double>(static_cast<i64>(v.i)) : static_cast<long double>(v.i);
@@ -359,6 +381,8 @@ Val Parser::convert(Val v, CType* to, bool explicit_cast) {
     if (to_flt) return mk_fconst(tu, v.f);
     if (tu->k == TK::Bool) return mk_const(tu, v.f != 0);
     if (to_int) {
+      if (tu->k == TK::Int128) return mk_const128(tu, static_cast<unsigned __int128>(static_cast<__int128>(v.f)));
+      if (tu->k == TK::UInt128) return mk_const128(tu, static_cast<unsigned __int128>(v.f));
       if (is_signed_t(tu)) return mk_const(tu, static_cast<u64>(static_cast<i64>(v.f)));
       return mk_const(tu, v.f >= 9223372036854775808.0L ? static_cast<u64>(v.f) : static_cast<u64>(static_cast<i64>(v.f)));
     }
@@ -831,6 +855,44 @@ static bool fold_int(Tok op, u64 a, u64 b, bool sgn, u32 bits, u64* out, bool* d
   }
 }
 
+// fold_int for 128-bit operands.
+static bool fold_int128(Tok op, unsigned __int128 a, unsigned __int128 b, bool sgn, unsigned __int128* out,
+                        bool* divzero) {
+  using U = unsigned __int128;
+  using S = __int128;
+  *divzero = false;
+  switch (op) {
+    case Tok::Plus: *out = a + b; return true;
+    case Tok::Minus: *out = a - b; return true;
+    case Tok::Star: *out = a * b; return true;
+    case Tok::Slash:
+    case Tok::Percent:
+      if (b == 0) {
+        *divzero = true;
+        return false;
+      }
+      if (sgn) {
+        if (static_cast<S>(b) == -1) {
+          *out = op == Tok::Slash ? U(0) - a : 0;
+          return true;
+        }
+        *out = static_cast<U>(op == Tok::Slash ? static_cast<S>(a) / static_cast<S>(b) : static_cast<S>(a) % static_cast<S>(b));
+      } else {
+        *out = op == Tok::Slash ? a / b : a % b;
+      }
+      return true;
+    case Tok::Amp: *out = a & b; return true;
+    case Tok::Pipe: *out = a | b; return true;
+    case Tok::Caret: *out = a ^ b; return true;
+    case Tok::LessLess: *out = b >= 128 ? 0 : a << static_cast<unsigned>(b); return true;
+    case Tok::GreaterGreater:
+      if (sgn) *out = static_cast<U>(static_cast<S>(a) >> (b >= 128 ? 127 : static_cast<unsigned>(b)));
+      else *out = b >= 128 ? 0 : a >> static_cast<unsigned>(b);
+      return true;
+    default: return false;
+  }
+}
+
 Val Parser::arith(Tok op, Val a, Val b, CfreeLoc loc) {
   rvalue2(a, b);
   CType* at = a.ty ? a.ty->unq : t_int;
@@ -877,8 +939,14 @@ Val Parser::arith(Tok op, Val a, Val b, CfreeLoc loc) {
         warn(loc, "shift-count-overflow", "%s shift count >= width of type", op == Tok::LessLess ? "left" : "right");
     }
     if (a.k == Val::Const && b.k == Val::Const) {
-      u64 r;
       bool dz;
+      if (is_int128(rt)) {
+        unsigned __int128 r;
+        u64 cnt = is_int128(b.ty) && b.hi ? ~0ULL : b.i;
+        fold_int128(op, const_wide(a), cnt, is_signed_t(rt), &r, &dz);
+        return mk_const128(rt, r);
+      }
+      u64 r;
       fold_int(op, a.i, b.i, is_signed_t(rt), bits_of(rt), &r, &dz);
       return mk_const(rt, r);
     }
@@ -942,7 +1010,12 @@ Val Parser::arith(Tok op, Val a, Val b, CfreeLoc loc) {
     return mk_stack(ct);
   }
   bool sgn = is_signed_t(ct);
-  if (a.k == Val::Const && b.k == Val::Const) {
+  if (a.k == Val::Const && b.k == Val::Const && is_int128(ct)) {
+    unsigned __int128 r;
+    bool dz;
+    if (fold_int128(op, const_wide(a), const_wide(b), sgn, &r, &dz)) return mk_const128(ct, r);
+    if (dz) warn(loc, "div-by-zero", "division by zero");
+  } else if (a.k == Val::Const && b.k == Val::Const) {
     u64 r;
     bool dz;
     if (fold_int(op, a.i, b.i, sgn, bits_of(ct), &r, &dz)) return mk_const(ct, r);
@@ -1008,6 +1081,20 @@ Val Parser::compare(Tok op, Val a, Val b, CfreeLoc loc) {
   } else {
     a = convert(a, ct);
     b = convert(b, ct);
+  }
+  if (a.k == Val::Const && b.k == Val::Const && is_int128(ct)) {
+    unsigned __int128 x = const_wide(a), y = const_wide(b);
+    __int128 sx = static_cast<__int128>(x), sy = static_cast<__int128>(y);
+    bool sgn = ct->k == TK::Int128, r;
+    switch (op) {
+      case Tok::EqualEqual: r = x == y; break;
+      case Tok::BangEqual: r = x != y; break;
+      case Tok::Less: r = sgn ? sx < sy : x < y; break;
+      case Tok::LessEqual: r = sgn ? sx <= sy : x <= y; break;
+      case Tok::Greater: r = sgn ? sx > sy : x > y; break;
+      default: r = sgn ? sx >= sy : x >= y; break;
+    }
+    return mk_const(t_int, r);
   }
   if (a.k == Val::Const && b.k == Val::Const) {
     bool sgn = is_signed_t(ct) && ct->k != TK::Ptr;

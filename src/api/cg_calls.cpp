@@ -402,6 +402,25 @@ void cfree_cg_intrinsic(CfreeCg* cg, CfreeIntrinsic id, CfreeType type) {
     }
     MT mt = type ? cg_mt(cg, type) : MT::U64;
     Opd a, b, d, d2;
+    if (id == CFREE_INTR_ADD_OVERFLOW || id == CFREE_INTR_SUB_OVERFLOW || id == CFREE_INTR_MUL_OVERFLOW) {
+      // The target reads the operands from anywhere into its own scratch
+      // registers; 128-bit ones go to memory so the result pair and the
+      // flag always find registers.
+      for (size_t i = 0; i < 2; i++) {
+        SValue& v = cg_top(cg, i);
+        if (v.kind == SV::SlotAddr || v.kind == SV::SymAddr || v.kind == SV::LabelAddr) cg_to_reg(cg, v);
+        if (mt_size(mt) == 16 && (v.kind == SV::Reg || (v.kind == SV::Mem && v.o.kind == OK::Indirect)))
+          cg_spill_value(cg, v);
+      }
+      Pin pin(cg, 2);
+      d = cg_dest(cg, mt);
+      d2 = cg_dest(cg, MT::S32);
+      cg->target->intrinsic(id, mt, d, cg_top(cg, 1).o, cg_top(cg, 0).o, d2);
+      for (size_t i = 0; i < 2; i++) cg_free_value(cg, cg_pop(cg));
+      cg_push(cg, cg_value_at(cg, d, mt, type));
+      cg_push(cg, cg_value_at(cg, d2, MT::S32, cfree_type_int(cg_compiler(cg), 32, 1)));
+      return;
+    }
     if (pops >= 1) a = cg_to_reg(cg, cg_top(cg, pops - 1));
     Pin p1(cg, pops >= 1 ? 1 : 0);
     if (pops == 2) {

@@ -195,6 +195,8 @@ Opd cg_dest(CfreeCg* cg, MT mt);
 SValue cg_value_at(CfreeCg* cg, Opd dst, MT mt, CfreeType type);
 // Load deferred loads whose memory might be changed by a store or call.
 void cg_materialize_mem(CfreeCg* cg);
+// Move one register-held value (or deferred load through a register) to a temporary.
+void cg_spill_value(CfreeCg* cg, SValue& v);
 // Spill every register-held value (calls, asm, control flow).
 void cg_spill_all(CfreeCg* cg);
 CGSlot cg_temp_slot(CfreeCg* cg, u32 size);

@@ -114,6 +114,8 @@ static void spill_entry(CfreeCg* cg, SValue& v) {
   v.ma = MemAccess{mt_size(v.mt), 8, 0};
 }
 
+void cg_spill_value(CfreeCg* cg, SValue& v) { spill_entry(cg, v); }
+
 static bool holds_class(CfreeCg* cg, const SValue& v, RC cls) {
   if (v.kind == SV::Reg) return cg->target->reg_class_of(v.o.reg) == cls;
   if (v.kind == SV::Mem && v.o.kind == OK::Indirect) return cls == RC::Gpr;
@@ -270,14 +272,31 @@ Opd cg_addr_to_mem(CfreeCg* cg, SValue& a) {
   }
 }
 
+// Perform a deferred load now.  A load from a frame slot or symbol is
+// copied memory to memory into a CG temporary, which needs no allocatable
+// register: the operands of the operation that asked (a call's arguments,
+// say) may hold all of them.
+static void snapshot_mem(CfreeCg* cg, SValue& v) {
+  if (v.o.kind == OK::Indirect) {
+    cg_to_reg(cg, v);
+    return;
+  }
+  u32 size = mt_size(v.mt);
+  CGSlot s = cg_temp_slot(cg, size);
+  cg->target->copy_bytes(Opd::frame(s, 0), v.o, size, v.ma.align);
+  v.o = Opd::frame(s, 0);
+  v.spilled = true;
+  v.ma = MemAccess{size, 8, 0};
+}
+
 void cg_materialize_mem(CfreeCg* cg) {
   for (SValue& v : cg->stack)
-    if (v.kind == SV::Mem && !v.spilled) cg_to_reg(cg, v);
+    if (v.kind == SV::Mem && !v.spilled) snapshot_mem(cg, v);
 }
 
 void cg_spill_all(CfreeCg* cg) {
   for (SValue& v : cg->stack) {
-    if (v.kind == SV::Mem && !v.spilled) cg_to_reg(cg, v);
+    if (v.kind == SV::Mem && !v.spilled) snapshot_mem(cg, v);
     if (v.kind == SV::Reg) spill_entry(cg, v);
   }
 }

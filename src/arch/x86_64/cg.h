@@ -139,6 +139,7 @@ class X86CG final : public CGTarget {
   void int_cmp_flags(MT t, Opd a, Opd b);
   void get128(Reg lo, Reg hi, Opd v);
   void binop128(BinOp op, Opd dst, Opd a, Opd b);
+  void overflow128(CfreeIntrinsic id, bool sgn, Opd dst, Opd a, Opd b, Opd flag);
   std::vector<ObjSymId> consts_;
 };
 

@@ -469,6 +469,10 @@ void X86CG::intrinsic(CfreeIntrinsic id, MT t, Opd dst, Opd a, Opd b, Opd dst2) 
       bool sgn = mt_is_signed(t);
       unsigned bits = mt_size(t) * 8;
       // Operands arrive as values of type t (frontends convert first).
+      if (bits == 128) {
+        overflow128(id, sgn, dst, a, b, dst2);
+        return;
+      }
       if (bits >= 32) {
         Reg w = resize(Reg::RAX, bits / 8);
         get(Reg::RAX, t, a);
@@ -530,6 +534,95 @@ void X86CG::intrinsic(CfreeIntrinsic id, MT t, Opd dst, Opd a, Opd b, Opd dst2) 
       }
       return;
   }
+}
+
+// __builtin_{add,sub,mul}_overflow on 128-bit operands: the result pair in
+// dst, 0/1 in flag.  add/sub chain the carry (unsigned: CF, signed: OF of
+// the high half).  mul multiplies magnitudes as unsigned -- overflow if both
+// high halves are non-zero, a cross product or the sum of the cross products
+// and the high half of lo*lo needs more than 64 bits -- and for signed
+// operands restores the sign and checks the magnitude against 2^127.
+void X86CG::overflow128(CfreeIntrinsic id, bool sgn, Opd dst, Opd a, Opd b, Opd flag) {
+  Reg lo = R(dst.reg, 8), hi = R(dst.reg2, 8), f = R(flag.reg, 8), f32 = R(flag.reg, 4);
+  move(MT::U128, dst, a);
+  get128(Reg::R11, Reg::RCX, b);
+  if (id != CFREE_INTR_MUL_OVERFLOW) {
+    bool add = id == CFREE_INTR_ADD_OVERFLOW;
+    e_.op(add ? Mn::ADD : Mn::SUB, reg(lo), reg(Reg::R11));
+    e_.op(add ? Mn::ADC : Mn::SBB, reg(hi), reg(Reg::RCX));
+    e_.setcc(sgn ? Cond::O : Cond::B, Reg::AL);
+    e_.op(Mn::MOVZX, reg(f32), reg(Reg::AL));
+    return;
+  }
+  // Negate the pair r1:r0 when its sign bit is set (r1 tested first).
+  auto abs128 = [&](Reg r0, Reg r1) {
+    MCLabel pos = mc_.label_new();
+    e_.op(Mn::TEST, reg(r1), reg(r1));
+    e_.jcc(Cond::NS, pos);
+    e_.op(Mn::NEG, reg(r0));
+    e_.op(Mn::ADC, reg(r1), imm(0));
+    e_.op(Mn::NEG, reg(r1));
+    mc_.label_place(pos);
+  };
+  if (sgn) {
+    // The result's sign (a.hi ^ b.hi) waits on the stack.
+    e_.op(Mn::MOV, reg(Reg::RAX), reg(hi));
+    e_.op(Mn::XOR, reg(Reg::RAX), reg(Reg::RCX));
+    e_.op(Mn::PUSH, reg(Reg::RAX));
+    e_.op(Mn::PUSH, reg(Reg::RAX));  // keeps rsp 16-aligned (nothing is called)
+    abs128(lo, hi);
+    abs128(Reg::R11, Reg::RCX);
+  }
+  e_.op(Mn::XOR, reg(f32), reg(f32));
+  MCLabel one_hi = mc_.label_new();
+  e_.op(Mn::TEST, reg(hi), reg(hi));
+  e_.jcc(Cond::E, one_hi);
+  e_.op(Mn::TEST, reg(Reg::RCX), reg(Reg::RCX));
+  e_.jcc(Cond::E, one_hi);
+  e_.op(Mn::MOV, reg(f32), imm(1));
+  mc_.label_place(one_hi);
+  e_.op(Mn::MOV, reg(Reg::RAX), reg(hi));
+  e_.op(Mn::MUL, reg(Reg::R11));  // a.hi * b.lo; CF when it needs the high half
+  e_.op(Mn::ADC, reg(f), imm(0));
+  e_.op(Mn::MOV, reg(hi), reg(Reg::RAX));
+  e_.op(Mn::MOV, reg(Reg::RAX), reg(lo));
+  e_.op(Mn::MUL, reg(Reg::RCX));  // a.lo * b.hi
+  e_.op(Mn::ADC, reg(f), imm(0));
+  e_.op(Mn::ADD, reg(hi), reg(Reg::RAX));
+  e_.op(Mn::ADC, reg(f), imm(0));
+  e_.op(Mn::MOV, reg(Reg::RAX), reg(lo));
+  e_.op(Mn::MUL, reg(Reg::R11));  // a.lo * b.lo
+  e_.op(Mn::ADD, reg(Reg::RDX), reg(hi));
+  e_.op(Mn::ADC, reg(f), imm(0));
+  e_.op(Mn::MOV, reg(lo), reg(Reg::RAX));
+  e_.op(Mn::MOV, reg(hi), reg(Reg::RDX));
+  if (sgn) {
+    e_.op(Mn::POP, reg(Reg::RCX));
+    e_.op(Mn::POP, reg(Reg::RCX));
+    // Magnitude above 2^127-1 overflows unless negative and exactly 2^127.
+    MCLabel fits = mc_.label_new(), done = mc_.label_new();
+    e_.op(Mn::TEST, reg(hi), reg(hi));
+    e_.jcc(Cond::NS, fits);
+    e_.op(Mn::TEST, reg(Reg::RCX), reg(Reg::RCX));
+    e_.jcc(Cond::NS, done);
+    e_.op(Mn::MOV, reg(Reg::RAX), reg(hi));
+    e_.op(Mn::SHL, reg(Reg::RAX), imm(1));
+    e_.op(Mn::OR, reg(Reg::RAX), reg(lo));
+    e_.jcc(Cond::E, fits);  // exactly 2^127, negated below to itself
+    mc_.label_place(done);
+    e_.op(Mn::MOV, reg(f32), imm(1));
+    mc_.label_place(fits);
+    MCLabel pos = mc_.label_new();
+    e_.op(Mn::TEST, reg(Reg::RCX), reg(Reg::RCX));
+    e_.jcc(Cond::NS, pos);
+    e_.op(Mn::NEG, reg(lo));
+    e_.op(Mn::ADC, reg(hi), imm(0));
+    e_.op(Mn::NEG, reg(hi));
+    mc_.label_place(pos);
+  }
+  e_.op(Mn::TEST, reg(f), reg(f));
+  e_.setcc(Cond::NE, Reg::AL);
+  e_.op(Mn::MOVZX, reg(f32), reg(Reg::AL));
 }
 
 }  // namespace cfree::x86

@@ -1,11 +1,12 @@
-/* Csmith seed 2 (csmith 2.3.0, also in the CI batch), reduced by creduce
- * (time-boxed, partial).  What is wrong: cfree -O0 aborts with
- *   error: internal compiler error: out of registers (src/api/cg.cpp)
- * on the statement in func_1: about ten nested calls whose pending arguments
- * (mixed 8/16/32/64-bit, a comma expression and an && inside the innermost
- * call's arguments) are all live at once.  gcc -O0 compiles it.
- * Reproduce: cfree cc -w -c out-of-registers.c
- * Classified by test/csmith/run.py as compile-crash. */
+/* Csmith seed 2 (csmith 2.3.0, in the CI batch), reduced by creduce.
+ * cfree -O0 aborted with "internal compiler error: out of registers": about
+ * ten nested calls whose pending arguments are all live at once.  Before a
+ * call the values below its operands are spilled, and deferred loads among
+ * them were loaded into registers first -- but the call's operands already
+ * held every allocatable register.  Deferred loads from slots and symbols are
+ * now copied memory to memory instead.
+ * RUN: %cfree cc -w -c %s -o %t.o
+ */
 typedef signed char __int8_t;
 typedef unsigned char __uint8_t;
 typedef signed short int __int16_t;
