@@ -20,6 +20,7 @@
 
 #include <cfree/cg.h>
 
+#include <algorithm>
 #include <map>
 #include <span>
 #include <unordered_map>
@@ -138,7 +139,23 @@ class TypeTable : public Subsystem {
   // argument types): a TU makes many calls with few signatures, and the
   // public result must live as long as the compiler.  `scratch` holds the
   // internal ABIFuncInfo while it is converted.
-  std::map<std::vector<TypeId>, CfreeAbiCallInfo> call_cache;
+  struct CallKeyHash {
+    using is_transparent = void;
+    size_t operator()(std::span<const TypeId> k) const {
+      u64 h = 0xcbf29ce484222325ull;
+      for (TypeId t : k) h = (h ^ t) * 0x100000001b3ull;
+      return static_cast<size_t>(h ^ (h >> 32));
+    }
+    size_t operator()(const std::vector<TypeId>& k) const { return (*this)(std::span<const TypeId>(k)); }
+  };
+  struct CallKeyEq {
+    using is_transparent = void;
+    bool operator()(std::span<const TypeId> a, std::span<const TypeId> b) const {
+      return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+    }
+  };
+  // Looked up by a span (no allocation on a hit).
+  std::unordered_map<std::vector<TypeId>, CfreeAbiCallInfo, CallKeyHash, CallKeyEq> call_cache;
   Arena scratch;
 
   // Used by layout.cpp to store a completed record.

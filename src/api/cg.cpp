@@ -9,6 +9,8 @@
 // SYNTAX_ONLY only counts the stack depth.
 #include "api/cg_internal.h"
 
+#include "abi/types.h"
+
 #include <cstdarg>
 
 using namespace cfree;
@@ -30,23 +32,27 @@ bool cg_virtual(CfreeCg* cg, size_t pops, size_t pushes) {
   return true;
 }
 
+// The machine type of a type id: hot (every load, store, operation and
+// call asks), so it reads the type table's node directly rather than going
+// through the guarded public cfree_type_info.
 MT cg_mt(CfreeCg* cg, CfreeType t) {
-  CfreeTypeInfo ti;
-  cfree_type_info(&static_cast<CfreeCompiler&>(cg->c), t, &ti);
-  switch (ti.kind) {
+  const abi::TypeTable& tt = abi::TypeTable::of(cg->c);
+  if (!tt.valid(t)) return MT::U64;
+  const abi::TypeNode& n = tt.node(t);
+  switch (n.kind) {
     case CFREE_TY_BOOL: return MT::U8;
     case CFREE_TY_INT:
-      switch (ti.bits) {
-        case 8: return ti.is_signed ? MT::S8 : MT::U8;
-        case 16: return ti.is_signed ? MT::S16 : MT::U16;
-        case 32: return ti.is_signed ? MT::S32 : MT::U32;
-        case 64: return ti.is_signed ? MT::S64 : MT::U64;
-        case 128: return ti.is_signed ? MT::S128 : MT::U128;
+      switch (n.bits) {
+        case 8: return n.is_signed ? MT::S8 : MT::U8;
+        case 16: return n.is_signed ? MT::S16 : MT::U16;
+        case 32: return n.is_signed ? MT::S32 : MT::U32;
+        case 64: return n.is_signed ? MT::S64 : MT::U64;
+        case 128: return n.is_signed ? MT::S128 : MT::U128;
         default: break;
       }
       break;
     case CFREE_TY_FLOAT:
-      return ti.bits == 32 ? MT::F32 : ti.bits == 64 ? MT::F64 : ti.bits == 80 ? MT::F80 : MT::F128;
+      return n.bits == 32 ? MT::F32 : n.bits == 64 ? MT::F64 : n.bits == 80 ? MT::F80 : MT::F128;
     case CFREE_TY_PTR:
     case CFREE_TY_FUNC:
       return MT::U64;
@@ -57,10 +63,10 @@ MT cg_mt(CfreeCg* cg, CfreeType t) {
 }
 
 bool cg_is_aggregate(CfreeCg* cg, CfreeType t) {
-  CfreeTypeInfo ti;
-  cfree_type_info(&static_cast<CfreeCompiler&>(cg->c), t, &ti);
-  return ti.kind == CFREE_TY_RECORD || ti.kind == CFREE_TY_ARRAY || ti.kind == CFREE_TY_COMPLEX ||
-         ti.kind == CFREE_TY_VECTOR;
+  const abi::TypeTable& tt = abi::TypeTable::of(cg->c);
+  if (!tt.valid(t)) return false;
+  CfreeTypeKind k = tt.node(t).kind;
+  return k == CFREE_TY_RECORD || k == CFREE_TY_ARRAY || k == CFREE_TY_COMPLEX || k == CFREE_TY_VECTOR;
 }
 
 CfreeCompiler* cg_compiler(CfreeCg* cg) { return &static_cast<CfreeCompiler&>(cg->c); }

@@ -222,8 +222,18 @@ CfreeStatus cfree_abi_classify_call(CfreeCompiler* c, CfreeType fn, const CfreeT
       if (t.is_aggregate(p) && !t.is_complete(p)) return CFREE_ERR_USAGE;
     TypeId rt = fnode.elem;
     if (t.is_aggregate(rt) && !t.is_complete(rt)) return CFREE_ERR_USAGE;
-    std::vector<TypeId> key{fn};
-    if (arg_types) key.insert(key.end(), arg_types, arg_types + n_args);
+    // The cache key: fn, then the argument types (none: the parameters).
+    TypeId small[16];
+    std::vector<TypeId> big;
+    size_t nk = 1 + (arg_types ? n_args : 0);
+    TypeId* kp = small;
+    if (nk > 16) {
+      big.resize(nk);
+      kp = big.data();
+    }
+    kp[0] = fn;
+    for (size_t i = 1; i < nk; i++) kp[i] = arg_types[i - 1];
+    std::span<const TypeId> key(kp, nk);
     auto hit = t.call_cache.find(key);
     if (hit != t.call_cache.end()) {
       *out = hit->second;
@@ -242,7 +252,7 @@ CfreeStatus cfree_abi_classify_call(CfreeCompiler* c, CfreeType fn, const CfreeT
     out->n_args = info.n_args;
     out->args = c->perm.alloc_array<CfreeAbiValue>(info.n_args);
     for (size_t i = 0; i < info.n_args; i++) to_public(info.args[i], out->args[i]);
-    t.call_cache.emplace(std::move(key), *out);
+    t.call_cache.emplace(std::vector<TypeId>(key.begin(), key.end()), *out);
     return CFREE_OK;
   });
 }

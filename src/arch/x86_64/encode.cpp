@@ -161,7 +161,8 @@ bool encode_form(const Form& f, const Insn& in, Encoded* out) {
   // REX.
   u8 rex = (f.flags & F_W) ? 0x48 : 0;
   bool want_rex = rex != 0, hi8 = false;
-  for (const Operand& o : in.ops) {
+  for (unsigned k = 0; k < 3; k++) {  // ops[3] is None (encode_any checked)
+    const Operand& o = in.ops[k];
     if (needs_rex8(o)) want_rex = true;
     if (is_hi8(o)) hi8 = true;
   }
@@ -336,38 +337,66 @@ bool encode_form(const Form& f, const Insn& in, Encoded* out) {
   return true;
 }
 
-bool encode_any(const Insn& in, Encoded* out, bool swapped) {
+// Form selection: the first form of the mnemonic, in table order, whose
+// operand-type bits and extra checks accept the instruction and that
+// encode_form() can lay out.  Which forms pass the bit tests and
+// form_matches() depends only on (mnemonic, the operands' accept() bits,
+// opsize) -- except for xchg's register-number rule -- so the Encoder keeps
+// a small direct-mapped cache from that key to the position of the first
+// such form in forms_of(mn): a code generator emits the same few hundred
+// shapes over and over, and the scan then runs once per shape.  A cached
+// position is only a starting point: the scan continues from there, so the
+// result is the one an uncached scan gives.
+bool encode_any(const Insn& in, Encoded* out, bool swapped, SelCache* cache) {
   if (u16(in.mn) >= u16(Mn::Count) || in.ops[3].kind != OpKind::None) return false;
   const Form* all = forms().data();
   const FormNeed* needs = form_needs().data();
   const u64 a0 = accept(in.ops[0]), a1 = accept(in.ops[1]), a2 = accept(in.ops[2]);
-  for (u16 fi : forms_of(in.mn)) {
+  std::span<const u16> list = forms_of(in.mn);
+  size_t start = 0;
+  SelCache::Slot* slot = nullptr;
+  if (cache && in.mn != Mn::XCHG) {
+    u64 h = (a0 * 0x9E3779B97F4A7C15ull) ^ (a1 * 0xC2B2AE3D27D4EB4Full) ^ (a2 * 0x165667B19E3779F9ull) ^
+            (u64(in.mn) << 8 | in.opsize);
+    slot = &cache->slots[(h ^ (h >> 29)) & (SelCache::kSlots - 1)];
+    if (slot->mn == u16(in.mn) + 1 && slot->opsize == in.opsize && slot->a[0] == a0 && slot->a[1] == a1 &&
+        slot->a[2] == a2) {
+      start = slot->pos;
+      slot = nullptr;  // hit: nothing to record
+    }
+  }
+  for (size_t p = start; p < list.size(); p++) {
+    u16 fi = list[p];
     const FormNeed& n = needs[fi];
     if (!(a0 & n.need[0]) || !(a1 & n.need[1]) || !(a2 & n.need[2])) continue;
     const Form& f = all[fi];
     if (!form_matches(f, in)) continue;
+    if (slot) {  // miss: remember the first candidate for this shape
+      *slot = SelCache::Slot{{a0, a1, a2}, u16(u16(in.mn) + 1), in.opsize, static_cast<u16>(p)};
+      slot = nullptr;
+    }
     if (encode_form(f, in, out)) return true;
   }
   if (in.mn == Mn::XCHG && !swapped) {  // symmetric: try r, acc and m, r orders
     Insn m = in;
     std::swap(m.ops[0], m.ops[1]);
-    return encode_any(m, out, true);
+    return encode_any(m, out, true, nullptr);
   }
   if (in.mn == Mn::MOV) {  // mov reg64, imm64 is movabs
     Insn m = in;
     m.mn = Mn::MOVABS;
-    return encode_any(m, out, false);
+    return encode_any(m, out, false, cache);
   }
   return false;
 }
 
 }  // namespace
 
-bool x86_encode(const Insn& in, Encoded* out) { return encode_any(in, out, false); }
+bool x86_encode(const Insn& in, Encoded* out) { return encode_any(in, out, false, nullptr); }
 
 bool Encoder::try_emit(const Insn& in) {
   Encoded e;
-  if (!x86_encode(in, &e)) return false;
+  if (!encode_any(in, &e, false, &sel_)) return false;
   if (e.branch) {
     std::span<const u8> sh(e.short_bytes, e.short_len);
     mc_.branch(e.label, sh, std::span<const u8>(e.bytes, e.len - 4u));

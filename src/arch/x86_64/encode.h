@@ -224,6 +224,21 @@ struct Encoded {
 // is encoded in its long form, with the short form described in Encoded.
 bool x86_encode(const Insn& i, Encoded* out);
 
+// The Encoder's form-selection cache (encode.cpp, encode_any): the position
+// in forms_of(mn) of the first form whose operand types accept an
+// instruction of a given shape.  Direct-mapped; a slot is a hint, never a
+// different answer.
+struct SelCache {
+  static constexpr size_t kSlots = 512;
+  struct Slot {
+    u64 a[3];
+    u16 mn;  // mnemonic + 1; 0: empty
+    u8 opsize;
+    u16 pos;
+  };
+  Slot slots[kSlots] = {};
+};
+
 // Encode and emit into the MCEmitter's current section: bytes, the
 // relocation or label fixup, and branch relaxation through mc.branch().
 class Encoder {
@@ -244,6 +259,7 @@ class Encoder {
 
  private:
   MCEmitter& mc_;
+  SelCache sel_;
 };
 
 }  // namespace cfree::x86
