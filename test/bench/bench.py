@@ -8,8 +8,9 @@ on a shared, loaded machine), peak memory is the child's max RSS.
     test/bench/bench.py [--cfree build/cfree] [--runs N] WHAT...
 
 WHAT:
-  pp        `-E` of the SQLite amalgamation: cfree, gcc, tcc
-  syntax    `-fsyntax-only` of the SQLite amalgamation: cfree, gcc (tcc -c for scale)
+  pp        `-E` of the SQLite amalgamation: cfree, gcc, tcc (with Mlines/s)
+  syntax    `-fsyntax-only` of the SQLite amalgamation: cfree, gcc (cfree -E and
+            tcc -c for scale)
   compile   the SQLite amalgamation to an object: cfree, tcc, gcc -O0, clang -O0
   programs  run time of ../shared/bench programs built by cfree, tcc, gcc -O0, gcc -O2
   run       `cfree run` of hello.c and of a generated 5,000-line program vs
@@ -95,12 +96,18 @@ def bench_pp(a, tmp):
         rows.append(("gcc -E", ["gcc", "-E", SQLITE, "-o", os.path.join(tmp, "g.i")]))
     if have("tcc"):
         rows.append(("tcc -E", ["tcc", "-E", SQLITE, "-o", os.path.join(tmp, "t.i")]))
-    table("preprocess sqlite3.c (243,616 lines)", [(n, *measure(c, a.runs)) for n, c in rows], "cfree -E")
+    lines = sum(1 for _ in open(SQLITE, "rb"))
+    res = []
+    for n, c in rows:
+        wall, cpu, rss = measure(c, a.runs)
+        res.append((n, wall, cpu, rss, f"{lines / cpu / 1000:.2f}"))
+    table(f"preprocess sqlite3.c ({lines:,} lines)", res, "cfree -E", ["Mlines/s (CPU)"])
 
 
 def bench_syntax(a, tmp):
     need_sqlite()
-    rows = [("cfree -fsyntax-only", a.cfree + ["cc", "-fsyntax-only", SQLITE])]
+    rows = [("cfree -fsyntax-only", a.cfree + ["cc", "-fsyntax-only", SQLITE]),
+            ("cfree -E (for reference)", a.cfree + ["cc", "-E", SQLITE, "-o", os.path.join(tmp, "c.i")])]
     if have("gcc"):
         rows.append(("gcc -fsyntax-only", ["gcc", "-fsyntax-only", SQLITE]))
     if have("tcc"):
