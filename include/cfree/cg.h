@@ -296,12 +296,31 @@ typedef struct CfreeFuncDesc {
   int is_noreturn;
 } CfreeFuncDesc;
 
+/* func_begin while another function is open begins a GNU nested function
+ * (GCC's "nested functions"): the enclosing function is suspended until the
+ * matching func_end, and the nested one receives a static chain, the frame
+ * of the function it is nested in.  Inside it, slots and labels of every
+ * enclosing function stay valid: cfree_cg_push_slot_addr on one reaches it
+ * through the chain, and cfree_cg_jump to one is a non-local goto (the
+ * enclosing frame is restored and its stack reset to its fixed frame).  The
+ * nested function's symbol is called directly with cfree_cg_call_chain; its
+ * address as a plain function pointer needs a trampoline (the frontend's
+ * business: cfree's runtime provides __cfree_tramp_new). */
 void cfree_cg_func_begin(CfreeCg* cg, const CfreeFuncDesc* desc);
 /* The frame slot holding parameter i (its value was stored there by the
  * prologue; aggregates passed by value live there as a copy).  Valid after
  * func_begin. */
 CfreeCgSlot cfree_cg_param_slot(CfreeCg* cg, size_t i);
 void cfree_cg_func_end(CfreeCg* cg);
+/* Nested functions: pushes the frame of the function `up` levels out of the
+ * current one (0: the current function's own frame; 1: its static chain) as
+ * a pointer-sized value -- the static chain to pass to a function nested
+ * in that one. */
+void cfree_cg_push_frame(CfreeCg* cg, unsigned up);
+/* Nonzero if the current function has used its static chain so far (an
+ * enclosing function's slot or label, or push_frame with up > 0): a nested
+ * function that never does can be called through a plain pointer. */
+int cfree_cg_func_uses_chain(CfreeCg* cg);
 
 typedef enum CfreeSlotFlags {
   CFREE_SLOT_ADDR_TAKEN = 1, /* address escapes (the optimizer keeps it in memory) */
@@ -457,6 +476,10 @@ void cfree_cg_scope_end(CfreeCg* cg);
  * argument's type (promoted for variadic/unprototyped calls); NULL means the
  * prototype's. */
 void cfree_cg_call(CfreeCg* cg, CfreeType fn_type, size_t n_args, const CfreeType* arg_types);
+/* A call passing a static chain (a nested function's; see func_begin):
+ * pops callee, chain (a pointer value), arg0, ..., argN-1; the chain travels
+ * in the target's static chain register (x86-64: r10). */
+void cfree_cg_call_chain(CfreeCg* cg, CfreeType fn_type, size_t n_args, const CfreeType* arg_types);
 /* Return from the function; pops the value if the function returns non-void
  * (the address of the aggregate for aggregate returns). */
 void cfree_cg_ret(CfreeCg* cg);

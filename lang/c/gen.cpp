@@ -145,11 +145,17 @@ CfreeCgSlot Gen::slot(u64 size, u32 align, u32 flags) {
   if (!emit || !in_func) return 0;
   return cfree_cg_slot(cg, size ? size : 1, align ? align : 1, flags);
 }
-void Gen::call(CfreeType fn, size_t n, const CfreeType* arg_types, CfreeType ret) {
+void Gen::call(CfreeType fn, size_t n, const CfreeType* arg_types, CfreeType ret, bool chain) {
   if (!on()) return;
-  cfree_cg_call(cg, fn, n, arg_types);
-  stack.resize(stack.size() - n - 1);
+  if (chain) cfree_cg_call_chain(cg, fn, n, arg_types);
+  else cfree_cg_call(cg, fn, n, arg_types);
+  stack.resize(stack.size() - n - 1 - (chain ? 1 : 0));
   if (ret) stack.push_back(ret);
+}
+void Gen::push_frame(unsigned up, CfreeType ptr_ty) {
+  if (!on()) return;
+  cfree_cg_push_frame(cg, up);
+  stack.push_back(ptr_ty);
 }
 void Gen::ret(bool has_value) {
   if (!on()) return;

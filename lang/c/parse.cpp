@@ -245,6 +245,7 @@ Decl* Parser::bind(CfreeSym name, DK kind, CType* ty, CfreeLoc loc) {
   d->ty = ty;
   d->loc = loc;
   d->depth = depth;
+  d->fn_level = fn_level_;
   if (!name) return d;
   if (name >= ord_.size()) ord_.resize(name * 2 + 16);
   d->shadow = ord_[name];

@@ -190,6 +190,10 @@ struct Decl {
   Decl* next_global;  // list of file-scope objects (tentative definitions)
   Decl* canon;        // the declaration with linkage this one refers to (itself if none)
   CfreeLoc def_loc;   // location of the definition
+  u32 fn_level;       // function nesting level of the scope it is declared in (0: file scope)
+  bool nested_fn;     // GNU nested function (fn_level: its enclosing function's level)
+  bool body_done;     // nested function: body finished (chain_free is known)
+  bool chain_free;    // nested function that never uses its static chain
 };
 
 struct Tag {
@@ -267,7 +271,8 @@ class Gen {
   void jump(CfreeCgLabel l);
   void branch(bool when_true, CfreeCgLabel l);
   CfreeCgSlot slot(u64 size, u32 align, u32 flags = 0);
-  void call(CfreeType fn, size_t n, const CfreeType* arg_types, CfreeType ret);
+  void call(CfreeType fn, size_t n, const CfreeType* arg_types, CfreeType ret, bool chain = false);
+  void push_frame(unsigned up, CfreeType ptr_ty);
   void ret(bool has_value);
   void alloca_(u32 align, CfreeType ptr_ty);
   void intrinsic(CfreeIntrinsic id, CfreeType t, unsigned pops, unsigned pushes, CfreeType push_ty);
@@ -317,6 +322,7 @@ struct Label {
   CfreeCgLabel id;
   bool defined, used;
   CfreeLoc loc;
+  bool local_decl;  // declared with __label__ (a nested function may goto it)
 };
 
 struct SwitchCtx {
@@ -337,6 +343,7 @@ struct FuncCtx {
   SwitchCtx* sw = nullptr;
   Val func_name;  // __func__ (lazy)
   bool has_func_name = false;
+  FuncCtx* parent = nullptr;  // the enclosing function of a GNU nested function
 };
 
 class Parser {
@@ -479,6 +486,13 @@ class Parser {
   bool declaration(bool file_scope);
   void static_assert_decl();
   void function_definition(DeclSpec& ds, Declarator& d);
+  void function_body(DeclSpec& ds, Declarator& d, Decl* canon, bool skip_body_emit);
+  void nested_function_definition(DeclSpec& ds, Declarator& d);
+  Decl* nested_function_decl(DeclSpec& ds, Declarator& d, bool definition);
+  void push_nested_fn_addr(Decl* d, i64 off);
+  u32 fn_level_ = 0;        // function nesting level (0: file scope, 1: a function, 2: nested in it...)
+  int direct_nested_ = 0;   // > 0: a nested function's address for a direct call (no trampoline)
+  CfreeCgSym tramp_sym_ = 0;
   void knr_param_decls(FuncInfo* fn);
   Decl* declare(DeclSpec& ds, Declarator& d, bool file_scope, bool has_init);
   void finish_decl_attrs(Decl* dl, const Attrs& a);

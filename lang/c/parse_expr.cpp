@@ -1231,7 +1231,16 @@ Val Parser::call(Val fnv) {
   }
   FuncInfo* fi = ft->fn;
   CType* ret = ft->base->unq;
-  materialize(f);
+  // A direct call of a GNU nested function passes its static chain.
+  bool chain = fd && fd->nested_fn && f.k == Val::Addr && f.base == Base::Sym;
+  if (chain) {
+    direct_nested_++;
+    materialize(f);
+    direct_nested_--;
+    g.push_frame(fn_level_ - fd->fn_level, cg_ptr);
+  } else {
+    materialize(f);
+  }
   SmallVec<CfreeType, 8> arg_types;
   std::vector<Val> fmt_args;
   std::vector<CfreeLoc> fmt_locs;
@@ -1305,7 +1314,7 @@ Val Parser::call(Val fnv) {
   bool need_types = !proto || fi->variadic || n != np;
   CfreeType rt = ret->k == TK::Void ? 0 : is_aggregate(ret) ? cg_ptr : cgt(ret);
   if (!is_complete(ret) && ret->k != TK::Void) error(loc, "invalid use of undefined type '%s'", type_str(ret).c_str());
-  g.call(cgt(ft), n, need_types ? arg_types.data() : nullptr, rt);
+  g.call(cgt(ft), n, need_types ? arg_types.data() : nullptr, rt, chain);
   if (ret->k == TK::Void) {
     Val v;
     v.k = Val::Void;

@@ -29,7 +29,16 @@ Label* Parser::find_label(CfreeSym name, CfreeLoc loc, bool define) {
     }
     return &l;
   }
-  Label l{name, g.label(), define, !define, loc};
+  // A goto out of a GNU nested function to a label its enclosing function
+  // declared with __label__: a non-local goto.
+  if (!define)
+    for (FuncCtx* f = fn_->parent; f; f = f->parent)
+      for (Label& l : f->labels)
+        if (l.name == name && l.local_decl) {
+          l.used = true;
+          return &l;
+        }
+  Label l{name, g.label(), define, !define, loc, false};
   fn_->labels.push_back(l);
   return &fn_->labels.back();
 }
@@ -107,9 +116,15 @@ void Parser::block_item() {
     return;
   }
   if (tok.kind == Tok::KwLabel) {
-    // __label__ a, b;  (local labels: treated as function labels)
+    // __label__ a, b;  (local labels: treated as function labels; nested
+    // functions may jump to them)
     advance();
     while (tok.kind == Tok::Identifier) {
+      if (fn_) {
+        bool found = false;
+        for (Label& l : fn_->labels) found |= l.name == tok.sym;
+        if (!found) fn_->labels.push_back(Label{tok.sym, g.label(), false, false, tok.loc, true});
+      }
       advance();
       if (!accept(Tok::Comma)) break;
     }

@@ -379,14 +379,19 @@ bool Parser::declaration(bool file_scope) {
     asm_label(&d);
     parse_attributes(&d.attrs);
     if (d.ty->k == TK::Func && first && (tok.kind == Tok::LBrace || (d.fn && d.fn->knr_ids && tok.kind != Tok::Semi && tok.kind != Tok::Comma))) {
-      if (!file_scope) {
-        error(d.loc, "function definitions are not allowed here (nested functions are not supported)");
-      }
-      function_definition(ds, d);
+      if (!file_scope) nested_function_definition(ds, d);
+      else function_definition(ds, d);
       return true;
     }
     first = false;
     bool has_init = tok.kind == Tok::Equal;
+    if (!file_scope && fn_ && d.ty->k == TK::Func && ds.sc == SC_AUTO && !has_init) {
+      // `auto int f(int);`: forward declaration of a GNU nested function.
+      nested_function_decl(ds, d, false);
+      if (accept(Tok::Comma)) continue;
+      expect(Tok::Semi);
+      return true;
+    }
 
     Decl* dl = declare(ds, d, file_scope, has_init);
     if (has_init) {
@@ -554,6 +559,13 @@ void Parser::function_definition(DeclSpec& ds, Declarator& d) {
   }
   canon->defined = true;
   canon->def_loc = d.loc;
+  // An `extern inline` definition under gnu89 semantics provides no external definition.
+  function_body(ds, d, canon, canon->is_inline && ds.sc == SC_EXTERN && gnu89_inline);
+}
+
+// The body of a function definition (file scope or nested): parameters,
+// statements, the implicit return.
+void Parser::function_body(DeclSpec& ds, Declarator& d, Decl* canon, bool skip_body_emit) {
   CType* ft = d.ty;
   FuncInfo* fn = ft->fn;
   CType* ret = ft->base;
@@ -563,13 +575,9 @@ void Parser::function_definition(DeclSpec& ds, Declarator& d) {
   ctx.ret = ret;
   ctx.name = sym_str(d.name);
   FuncCtx* saved = fn_;
+  ctx.parent = saved;
   fn_ = &ctx;
-  bool gnu_inline_extern = canon->is_inline && (ds.sc == SC_EXTERN) && (gnu89_inline || std_version < 199901);
-  bool skip_body_emit = false;
-  // An `extern inline` definition under gnu89 semantics, or a C99 `inline`
-  // definition without `extern` anywhere, provides no external definition.
-  if (canon->is_inline && ds.sc == SC_EXTERN && gnu89_inline) skip_body_emit = true;
-  (void)gnu_inline_extern;
+  fn_level_++;
   bool emit_fn = g.emit && !skip_body_emit;
   if (emit_fn) {
     CfreeFuncDesc desc{};
@@ -643,6 +651,10 @@ void Parser::function_definition(DeclSpec& ds, Declarator& d) {
   pop_scope();
   for (Label& l : ctx.labels)
     if (!l.defined) error(l.loc, "label '%s' used but not defined", sym_str(l.name));
+  if (canon->nested_fn) {
+    canon->body_done = true;
+    canon->chain_free = emit_fn && !cfree_cg_func_uses_chain(g.cg);
+  }
   if (emit_fn) {
     cfree_cg_func_end(g.cg);
     g.in_func = false;
@@ -650,8 +662,9 @@ void Parser::function_definition(DeclSpec& ds, Declarator& d) {
   } else {
     g.nocode--;
   }
+  fn_level_--;
   fn_ = saved;
-  if (emit_fn && canon->alias == 0 && (ds.attrs.constructor || d.attrs.constructor || ds.attrs.destructor || d.attrs.destructor)) {
+  if (emit_fn && !canon->nested_fn && canon->alias == 0 && (ds.attrs.constructor || d.attrs.constructor || ds.attrs.destructor || d.attrs.destructor)) {
     bool ctor = ds.attrs.constructor || d.attrs.constructor;
     CfreeCgSym arr = cfree_cg_symbol(g.cg, 0, CFREE_SYM_OBJECT, CFREE_BIND_LOCAL, 1);
     CfreeDataDesc dd{};
@@ -662,6 +675,97 @@ void Parser::function_definition(DeclSpec& ds, Declarator& d) {
     cfree_cg_data_begin(g.cg, arr, &dd);
     cfree_cg_data_addr(g.cg, decl_sym(canon), 0, 8);
     cfree_cg_data_end(g.cg);
+  }
+}
+
+// ---- GNU nested functions ------------------------------------------------------------------
+//
+// A function defined inside another gets a local symbol; its body is
+// generated on the spot (the CG suspends the enclosing function) and reaches
+// the enclosing functions' locals through the static chain.  Direct calls
+// pass the chain (cfree_cg_call_chain); any other use of its address makes a
+// trampoline through the runtime's __cfree_tramp_new (unless the function
+// never uses its chain, when the plain address does).
+
+Decl* Parser::nested_function_decl(DeclSpec& ds, Declarator& d, bool definition) {
+  Decl* prev = lookup(d.name);
+  if (prev && prev->depth == depth && prev->nested_fn) {
+    if (!compatible(prev->ty, d.ty)) {
+      error(d.loc, "conflicting types for '%s'; have '%s'", sym_str(d.name), type_str(d.ty).c_str());
+      note(prev->loc, "previous declaration of '%s' with type '%s'", sym_str(d.name), type_str(prev->ty).c_str());
+    } else if (definition) {
+      prev->ty = d.ty;
+    }
+    if (definition && prev->defined) {
+      error(d.loc, "redefinition of '%s'", sym_str(d.name));
+      note(prev->def_loc ? prev->def_loc : prev->loc, "previous definition of '%s' with type '%s'", sym_str(d.name), type_str(prev->ty).c_str());
+    }
+    return prev;
+  }
+  if (prev && prev->depth == depth) {
+    error(d.loc, "'%s' redeclared as different kind of symbol", sym_str(d.name));
+    note(prev->loc, "previous declaration of '%s' with type '%s'", sym_str(d.name), type_str(prev->ty).c_str());
+  }
+  Decl* nd = bind(d.name, DK::Func, d.ty, d.loc);
+  nd->canon = nd;
+  nd->sc = SC_STATIC;  // a local (unique) symbol
+  nd->nested_fn = true;
+  nd->defined = false;
+  Attrs a = ds.attrs;
+  finish_decl_attrs(nd, d.attrs);
+  (void)a;
+  if (ds.attrs.noreturn || d.attrs.noreturn) nd->noreturn = true;
+  return nd;
+}
+
+void Parser::nested_function_definition(DeclSpec& ds, Declarator& d) {
+  if (d.fn && d.fn->knr_ids) {
+    knr_param_decls(d.fn);
+    d.fn->knr_ids = true;
+  }
+  if (ds.sc != SC_NONE && ds.sc != SC_AUTO) error(d.loc, "invalid storage class for function '%s'", sym_str(d.name));
+  Decl* nd = nested_function_decl(ds, d, true);
+  nd->defined = true;
+  nd->def_loc = d.loc;
+  // The enclosing function's code generation state, resumed afterwards.
+  std::vector<CfreeType> stack = std::move(g.stack);
+  bool dead = g.dead, in_func = g.in_func, unreachable = unreachable_;
+  std::vector<Cleanup> cleanups = std::move(cleanups_);
+  std::vector<CfreeCgSlot> vla_sp = std::move(block_vla_sp_);
+  cleanups_.clear();
+  block_vla_sp_.clear();
+  // Not generated when the enclosing code is not (dead or unevaluated):
+  // then nothing can call it either.
+  bool skip = !g.on();
+  if (skip) g.nocode++;
+  function_body(ds, d, nd, skip);
+  if (skip) g.nocode--;
+  g.stack = std::move(stack);
+  g.dead = dead;
+  g.in_func = in_func;
+  unreachable_ = unreachable;
+  cleanups_ = std::move(cleanups);
+  block_vla_sp_ = std::move(vla_sp);
+}
+
+void Parser::push_nested_fn_addr(Decl* d, i64 off) {
+  CfreeCgSym s = decl_sym(d);
+  if (direct_nested_ || (d->body_done && d->chain_free)) {
+    g.push_sym(s, off, cg_ptr);
+    return;
+  }
+  // __cfree_tramp_new(fn, chain): an executable stub that loads the chain
+  // and jumps to fn (rt/, freed when the frame is gone).
+  if (!tramp_sym_ && g.emit)
+    tramp_sym_ = cfree_cg_symbol(g.cg, cfree_sym_intern(c, "__cfree_tramp_new", 17), CFREE_SYM_FUNC, CFREE_BIND_GLOBAL, 0);
+  g.push_sym(tramp_sym_, 0, cg_ptr);
+  g.push_sym(s, 0, cg_ptr);
+  g.push_frame(fn_level_ - d->fn_level, cg_ptr);
+  CfreeType params[2] = {cg_ptr, cg_ptr};
+  g.call(cfree_type_func(c, cg_ptr, params, 2, 0), 2, nullptr, cg_ptr);
+  if (off) {
+    g.push_int(cgt(t_long), static_cast<u64>(off));
+    g.binop(CFREE_OP_ADD, cg_ptr);
   }
 }
 

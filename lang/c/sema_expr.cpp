@@ -143,6 +143,10 @@ Val Parser::decay(Val v) {
 void Parser::push_address(Val& v) {
   switch (v.base) {
     case Base::Sym: {
+      if (v.d && v.d->nested_fn) {
+        push_nested_fn_addr(v.d, v.off);
+        break;
+      }
       CfreeCgSym s = v.sym;
       if (!s && v.d) s = decl_sym(v.d);
       g.push_sym(s, v.off, cg_ptr);

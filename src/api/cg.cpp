@@ -476,32 +476,66 @@ CfreeCgSym cfree_cg_const_data(CfreeCg* cg, const void* bytes, size_t n, uint32_
 
 void cfree_cg_func_begin(CfreeCg* cg, const CfreeFuncDesc* desc) {
   api(cg, [&] {
-    if (cg->in_func) cg_misuse(cg, "nested cfree_cg_func_begin");
+    bool nested = cg->in_func;
+    if (nested) {
+      // A GNU nested function: suspend the enclosing one.  Its code goes
+      // right here, and the enclosing function jumps over it.
+      if (cg->level >= 200) cg_misuse(cg, "nested functions nested too deeply");
+      CfreeCg::Suspended o;
+      o.func = cg->func;
+      o.func_abi = cg->func_abi;
+      o.params = std::move(cg->params);
+      o.stack = std::move(cg->stack);
+      o.free_temps = std::move(cg->free_temps);
+      o.pending = cg->pending;
+      o.depth = cg->depth;
+      o.pinned = cg->pinned;
+      o.func_start = cg->func_start;
+      o.scope_depth = cg->scope_depth;
+      if (cg->mode == CFREE_CG_OBJECT) {
+        o.skip = cg->target->label_new();
+        cg->target->jump(o.skip);
+      }
+      cg->outer.push_back(std::move(o));
+      cg->pending = CfreeCg::PendingCmp{};
+      cg->pinned = 0;
+      cg->scope_depth = 0;
+    } else {
+      cg->labels.assign(1, 0);
+      cg->n_slots = 0;
+      cg->n_labels = 0;
+      cg->slot_level.clear();
+      cg->label_level.clear();
+    }
+    cg->level++;
+    cg->chain_used.resize(cg->level + 1, 0);
+    cg->chain_used[cg->level] = 0;
     cg->in_func = true;
     cg->func = *desc;
     cg->stack.clear();
     cg->free_temps.clear();
-    cg->labels.assign(1, 0);
     cg->params.clear();
     cg->depth = 0;
-    cg->n_slots = 0;
-    cg->n_labels = 0;
     CgSymbol& s = cg->syms[desc->sym];
     s.defined = true;
     CfreeCompiler* cc = cg_compiler(cg);
     CfreeTypeInfo ti;
     cfree_type_info(cc, desc->type, &ti);
     if (cg->mode == CFREE_CG_DUMP) {
-      dump_line(cg, "func_begin %s : %s%s", dump_sym(cg, desc->sym).c_str(),
-                dump_type(cg, desc->type).c_str(), desc->section ? " section" : "");
+      dump_line(cg, "func_begin %s : %s%s%s", dump_sym(cg, desc->sym).c_str(),
+                dump_type(cg, desc->type).c_str(), desc->section ? " section" : "", nested ? " nested" : "");
       for (size_t i = 0; i < ti.n_params; i++) {
         cg->params.push_back(++cg->n_slots);
+        cg_note_slot(cg, cg->n_slots);
         dump_line(cg, "param %zu -> %%s%u", i, cg->n_slots);
       }
       return;
     }
     if (cg->mode == CFREE_CG_SYNTAX_ONLY) {
-      for (size_t i = 0; i < ti.n_params; i++) cg->params.push_back(++cg->n_slots);
+      for (size_t i = 0; i < ti.n_params; i++) {
+        cg->params.push_back(++cg->n_slots);
+        cg_note_slot(cg, cg->n_slots);
+      }
       return;
     }
     if (cfree_abi_classify_call(cc, desc->type, nullptr, ti.n_params, &cg->func_abi) != CFREE_OK)
@@ -520,6 +554,7 @@ void cfree_cg_func_begin(CfreeCg* cg, const CfreeFuncDesc* desc) {
     fd.variadic = ti.variadic != 0;
     fd.section = desc->section;
     fd.loc = cg->last_loc;
+    fd.nested = nested;
     cg->target->func_begin(fd);
     for (size_t i = 0; i < ti.n_params; i++) {
       CfreeType pt = cfree_type_func_param(cc, desc->type, i);
@@ -529,6 +564,7 @@ void cfree_cg_func_begin(CfreeCg* cg, const CfreeFuncDesc* desc) {
       CGSlot slot = cg->target->frame_slot(align_up(size ? size : 1, 8), align ? align : 1, 0);
       cg->target->param(static_cast<u32>(i), slot, cg->func_abi.args[i], size, cg_is_aggregate(cg, pt));
       cg->params.push_back(slot);
+      cg_note_slot(cg, slot);
     }
   });
 }
@@ -541,14 +577,34 @@ CfreeCgSlot cfree_cg_param_slot(CfreeCg* cg, size_t i) {
 void cfree_cg_func_end(CfreeCg* cg) {
   api(cg, [&] {
     if (!cg->in_func) cg_misuse(cg, "cfree_cg_func_end outside a function");
-    cg->in_func = false;
     if (cg->mode == CFREE_CG_DUMP) dump_line(cg, "func_end");
-    if (cg->mode != CFREE_CG_OBJECT) return;
-    if (!cg->stack.empty()) cg_misuse(cg, "value stack not empty at the end of a function");
-    cg->target->func_end();
-    ObjSymbol& os = cg->ob->sym(cg->syms[cg->func.sym].obj);
-    os.size = cg->mc->offset() - cg->func_start;
-    os.type = SymType::Func;
+    if (cg->mode == CFREE_CG_OBJECT) {
+      if (!cg->stack.empty()) cg_misuse(cg, "value stack not empty at the end of a function");
+      cg->target->func_end();
+      ObjSymbol& os = cg->ob->sym(cg->syms[cg->func.sym].obj);
+      os.size = cg->mc->offset() - cg->func_start;
+      os.type = SymType::Func;
+    }
+    cg->level--;
+    if (cg->outer.empty()) {
+      cg->in_func = false;
+      return;
+    }
+    // Back in the enclosing function, after the nested one's code.
+    CfreeCg::Suspended& o = cg->outer.back();
+    cg->func = o.func;
+    cg->func_abi = o.func_abi;
+    cg->params = std::move(o.params);
+    cg->stack = std::move(o.stack);
+    cg->free_temps = std::move(o.free_temps);
+    cg->pending = o.pending;
+    cg->depth = o.depth;
+    cg->pinned = o.pinned;
+    cg->func_start = o.func_start;
+    cg->scope_depth = o.scope_depth;
+    CGLabel skip = o.skip;
+    cg->outer.pop_back();
+    if (cg->mode == CFREE_CG_OBJECT) cg->target->label_place(skip);
   });
 }
 
@@ -566,6 +622,7 @@ CfreeCgSlot cfree_cg_slot(CfreeCg* cg, uint64_t size, uint32_t align, uint32_t f
     }
     id = cg->target->frame_slot(size ? size : 1, align ? align : 1, flags);
   });
+  if (cg->in_func) cg_note_slot(cg, id);
   return id;
 }
 

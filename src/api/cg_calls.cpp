@@ -10,9 +10,11 @@
 
 using namespace cfree;
 
-extern "C" {
+namespace {
 
-void cfree_cg_call(CfreeCg* cg, CfreeType fn_type, size_t n_args, const CfreeType* arg_types) {
+// A call; with `chain`, a static chain value sits between the callee and
+// the arguments (GNU nested functions).
+void call_impl(CfreeCg* cg, CfreeType fn_type, size_t n_args, const CfreeType* arg_types, bool chain) {
   api(cg, [&] {
     CfreeCompiler* cc = cg_compiler(cg);
     CfreeTypeInfo fi;
@@ -20,27 +22,38 @@ void cfree_cg_call(CfreeCg* cg, CfreeType fn_type, size_t n_args, const CfreeTyp
     CfreeTypeInfo ri;
     cfree_type_info(cc, fn_type ? fi.elem : 0, &ri);
     bool has_ret = ri.kind != CFREE_TY_VOID && ri.kind != CFREE_TY_NONE;
-    if (cg_virtual(cg, n_args + 1, has_ret ? 1 : 0)) {
+    if (cg_virtual(cg, n_args + 1 + (chain ? 1 : 0), has_ret ? 1 : 0)) {
       if (cg->mode == CFREE_CG_DUMP) {
         std::string s;
         if (arg_types)
           for (size_t i = 0; i < n_args; i++) s += (i ? ", " : " (") + dump_type(cg, arg_types[i]);
         if (arg_types && n_args) s += ")";
-        dump_line(cg, "call %s args=%zu%s", dump_type(cg, fn_type).c_str(), n_args, s.c_str());
+        dump_line(cg, "call%s %s args=%zu%s", chain ? "_chain" : "", dump_type(cg, fn_type).c_str(), n_args,
+                  s.c_str());
       }
       return;
     }
     CfreeAbiCallInfo info;
     if (cfree_abi_classify_call(cc, fn_type, arg_types, n_args, &info) != CFREE_OK)
       cg_misuse(cg, "cannot classify a call");
-    if (cg->stack.size() < n_args + 1) cg_misuse(cg, "value stack underflow in call");
-    size_t base = cg->stack.size() - n_args - 1;
+    size_t nops = n_args + 1 + (chain ? 1 : 0);
+    if (cg->stack.size() < nops) cg_misuse(cg, "value stack underflow in call");
+    size_t base = cg->stack.size() - nops;
     // Everything below the call's operands goes to memory.
     {
       std::vector<SValue> ops(cg->stack.begin() + static_cast<std::ptrdiff_t>(base), cg->stack.end());
       cg->stack.resize(base);
       cg_spill_all(cg);
       for (SValue& v : ops) cg->stack.push_back(v);
+    }
+    // The static chain leaves the stack (its register stays allocated until
+    // the call has read its operands).
+    SValue chv;
+    if (chain) {
+      SValue& c = cg->stack[base + 1];
+      if (c.kind != SV::Reg && c.kind != SV::Const) cg_to_reg(cg, c);
+      chv = c;
+      cg->stack.erase(cg->stack.begin() + static_cast<std::ptrdiff_t>(base + 1));
     }
     std::vector<CGArg> args(n_args);
     CGCallDesc d;
@@ -109,10 +122,15 @@ void cfree_cg_call(CfreeCg* cg, CfreeType fn_type, size_t n_args, const CfreeTyp
     d.args = args.data();
     d.n_args = n_args;
     d.variadic = fi.variadic != 0;
+    if (chain) {
+      d.has_chain = true;
+      d.chain = chv.o;
+    }
     CfreeType rt = fi.elem;
     std::vector<SValue> popped(cg->stack.begin() + static_cast<std::ptrdiff_t>(base), cg->stack.end());
     cg->stack.resize(base);
     for (SValue& v : popped) cg_free_value(cg, v);
+    if (chain) cg_free_value(cg, chv);
     SValue result;
     if (has_ret) {
       if (cg_is_aggregate(cg, rt)) {
@@ -134,6 +152,18 @@ void cfree_cg_call(CfreeCg* cg, CfreeType fn_type, size_t n_args, const CfreeTyp
     cg->target->call(d);
     if (has_ret) cg_push(cg, result);
   });
+}
+
+}  // namespace
+
+extern "C" {
+
+void cfree_cg_call(CfreeCg* cg, CfreeType fn_type, size_t n_args, const CfreeType* arg_types) {
+  call_impl(cg, fn_type, n_args, arg_types, false);
+}
+
+void cfree_cg_call_chain(CfreeCg* cg, CfreeType fn_type, size_t n_args, const CfreeType* arg_types) {
+  call_impl(cg, fn_type, n_args, arg_types, true);
 }
 
 void cfree_cg_ret(CfreeCg* cg) {

@@ -120,6 +120,30 @@ struct CfreeCg {
     cfree::SValue a, b;
   } pending;
   int scope_depth = 0;
+
+  // GNU nested functions.  `level` is 0 outside functions, 1 in a top-level
+  // function, n+1 in a function nested in a level-n one.  The enclosing
+  // functions' per-function state is suspended in `outer` while a nested
+  // one is generated.  Slot and label ids keep counting across the nest (no
+  // reset for a nested function), so an id names one function's slot or
+  // label; slot_level/label_level say whose (by level), which is how an
+  // access to an enclosing function's local becomes a static-chain access.
+  struct Suspended {
+    CfreeFuncDesc func{};
+    CfreeAbiCallInfo func_abi{};
+    std::vector<cfree::CGSlot> params;
+    std::vector<cfree::SValue> stack;
+    std::vector<cfree::TempSlot> free_temps;
+    PendingCmp pending;
+    size_t depth = 0, pinned = 0;
+    u64 func_start = 0;
+    int scope_depth = 0;
+    cfree::CGLabel skip = 0;  // the label after the nested body (the enclosing code jumps over it)
+  };
+  std::vector<Suspended> outer;
+  u32 level = 0;
+  std::vector<u8> slot_level, label_level;  // by CfreeCgSlot / CfreeCgLabel
+  std::vector<u8> chain_used;               // by level: the function reads its static chain
 };
 
 namespace cfree {
@@ -133,6 +157,11 @@ CfreeCompiler* cg_compiler(CfreeCg* cg);
 // DUMP/SYNTAX_ONLY: account for pops/pushes and return true (skip codegen).
 bool cg_virtual(CfreeCg* cg, size_t pops, size_t pushes);
 CGLabel cg_target_label(CfreeCg* cg, CfreeCgLabel l);
+// Nested functions: record the level of a new slot/label; note that the
+// current function reaches `up` levels out through its static chain.
+void cg_note_slot(CfreeCg* cg, CfreeCgSlot s);
+void cg_note_label(CfreeCg* cg, CfreeCgLabel l);
+void cg_use_chain(CfreeCg* cg, unsigned up);
 CfreeStatus cg_write_asm(CfreeCg* cg, CfreeWriter* out);
 
 // Run one API operation: exceptions become a sticky failure.

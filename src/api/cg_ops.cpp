@@ -128,12 +128,27 @@ void cfree_cg_push_sym_addr(CfreeCg* cg, CfreeCgSym sym, int64_t addend) {
 
 void cfree_cg_push_slot_addr(CfreeCg* cg, CfreeCgSlot slot, int64_t offset) {
   api(cg, [&] {
+    // A slot of an enclosing function (GNU nested functions): through the
+    // static chain.
+    unsigned up = 0;
+    if (slot < cg->slot_level.size() && cg->slot_level[slot] < cg->level && cg->slot_level[slot] > 0)
+      up = cg->level - cg->slot_level[slot];
+    if (up) cg_use_chain(cg, up);
     if (cg_virtual(cg, 0, 1)) {
       if (cg->mode == CFREE_CG_DUMP)
-        dump_line(cg, "push_slot_addr %%s%u%+lld", slot, (long long)offset);
+        dump_line(cg, "push_slot_addr %%s%u%+lld%s", slot, (long long)offset, up ? " (outer)" : "");
       return;
     }
     SValue v;
+    if (up) {
+      CGReg r = cg_alloc(cg, RC::Gpr);
+      cg->target->outer_slot_addr(r, up, slot, offset);
+      v.kind = SV::Reg;
+      v.mt = MT::U64;
+      v.o = Opd::r(r);
+      cg_push(cg, v);
+      return;
+    }
     v.kind = SV::SlotAddr;
     v.mt = MT::U64;
     v.o = Opd::frame(slot, offset);
@@ -616,6 +631,7 @@ CfreeCgLabel cfree_cg_label_new(CfreeCg* cg) {
     id = static_cast<CfreeCgLabel>(cg->labels.size());
     cg->labels.push_back(cg->target->label_new());
   });
+  cg_note_label(cg, id);
   return id;
 }
 
@@ -632,13 +648,41 @@ void cfree_cg_label_place(CfreeCg* cg, CfreeCgLabel label) {
 
 void cfree_cg_jump(CfreeCg* cg, CfreeCgLabel label) {
   api(cg, [&] {
+    unsigned up = 0;
+    if (label < cg->label_level.size() && cg->label_level[label] < cg->level && cg->label_level[label] > 0)
+      up = cg->level - cg->label_level[label];
+    if (up) cg_use_chain(cg, up);
     if (cg_virtual(cg, 0, 0)) {
-      if (cg->mode == CFREE_CG_DUMP) dump_line(cg, "jump L%u", label);
+      if (cg->mode == CFREE_CG_DUMP) dump_line(cg, "jump L%u%s", label, up ? " (nonlocal)" : "");
       return;
     }
     before_control_flow(cg);
-    cg->target->jump(cg_target_label(cg, label));
+    // A label of an enclosing function: a GNU non-local goto.
+    if (up) cg->target->nonlocal_jump(up, cg_target_label(cg, label));
+    else cg->target->jump(cg_target_label(cg, label));
   });
+}
+
+void cfree_cg_push_frame(CfreeCg* cg, unsigned up) {
+  api(cg, [&] {
+    if (!cg->in_func || up >= cg->level) cg_misuse(cg, "cfree_cg_push_frame: no such enclosing function");
+    if (up) cg_use_chain(cg, up);
+    if (cg_virtual(cg, 0, 1)) {
+      if (cg->mode == CFREE_CG_DUMP) dump_line(cg, "push_frame %u", up);
+      return;
+    }
+    SValue v;
+    CGReg r = cg_alloc(cg, RC::Gpr);
+    cg->target->frame_of(r, up);
+    v.kind = SV::Reg;
+    v.mt = MT::U64;
+    v.o = Opd::r(r);
+    cg_push(cg, v);
+  });
+}
+
+int cfree_cg_func_uses_chain(CfreeCg* cg) {
+  return cg->in_func && cg->level < cg->chain_used.size() && cg->chain_used[cg->level];
 }
 
 void cfree_cg_branch(CfreeCg* cg, int when_true, CfreeCgLabel label) {

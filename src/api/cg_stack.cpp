@@ -306,4 +306,19 @@ CGLabel cg_target_label(CfreeCg* cg, CfreeCgLabel l) {
   return cg->labels[l];
 }
 
+void cg_note_slot(CfreeCg* cg, CfreeCgSlot s) {
+  if (cg->slot_level.size() <= s) cg->slot_level.resize(s + 1, static_cast<u8>(cg->level));
+  cg->slot_level[s] = static_cast<u8>(cg->level);
+}
+
+void cg_note_label(CfreeCg* cg, CfreeCgLabel l) {
+  if (cg->label_level.size() <= l) cg->label_level.resize(l + 1, static_cast<u8>(cg->level));
+  cg->label_level[l] = static_cast<u8>(cg->level);
+}
+
+void cg_use_chain(CfreeCg* cg, unsigned up) {
+  if (cg->chain_used.size() <= cg->level) cg->chain_used.resize(cg->level + 1, 0);
+  for (unsigned i = 0; i < up && i < cg->level; i++) cg->chain_used[cg->level - i] = 1;
+}
+
 }  // namespace cfree

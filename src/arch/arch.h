@@ -99,6 +99,11 @@ struct CGFuncDesc {
   bool variadic = false;
   const char* section = nullptr;  // nullptr: .text
   Loc loc = 0;
+  // A GNU nested function, begun while its enclosing function is open: the
+  // target suspends the enclosing function's state, keeps counting slot ids
+  // (so the enclosing slots stay addressable through outer_slot_addr), and
+  // saves the incoming static chain (the enclosing frame) in the prologue.
+  bool nested = false;
 };
 
 // One argument of a call: a scalar value, or the memory holding an aggregate.
@@ -122,6 +127,10 @@ struct CGCallDesc {
   const CGArg* args = nullptr;
   size_t n_args = 0;
   bool variadic = false;
+  // GNU nested functions: a static chain value passed in the target's
+  // chain register (x86-64: r10).
+  bool has_chain = false;
+  Opd chain;
   // Result: scalars into ret (a Reg from alloc_reg of the right class, or a
   // Mem-class register); aggregates into the memory ret_mem.
   Opd ret;
@@ -202,6 +211,15 @@ class CGTarget {
   virtual void cmp_branch(CfreeCmp c, MT t, Opd a, Opd b, CGLabel l) = 0;
   virtual void jump_indirect(Opd addr) = 0;
   virtual void switch_(MT t, Opd v, const CGCase* cases, size_t n, CGLabel dflt) = 0;
+
+  // ---- GNU nested functions ---------------------------------------------
+  // dst (a GPR) = the frame of the function `up` levels out (0: this one's;
+  // 1: the static chain; more: followed through each level's saved chain).
+  virtual void frame_of(CGReg dst, unsigned up) = 0;
+  // dst (a GPR) = the address of slot `s` (+off) of the function `up` levels out.
+  virtual void outer_slot_addr(CGReg dst, unsigned up, CGSlot s, i64 off) = 0;
+  // Non-local goto: unwind to the frame `up` levels out and jump to its label l.
+  virtual void nonlocal_jump(unsigned up, CGLabel l) = 0;
 
   // ---- Calls and returns ----------------------------------------------
   virtual void call(const CGCallDesc& d) = 0;

@@ -73,10 +73,18 @@ void X86CG::spill(CGReg r, MT t, CGSlot slot) { put(t, frame_mem(slot, 0, mt_siz
 void X86CG::reload(CGReg r, MT t, CGSlot slot) { get(R(r, 8), t, Opd::frame(slot, 0)); }
 
 void X86CG::func_begin(const CGFuncDesc& d) {
-  slots_.assign(1, Slot{0, 0});
+  if (d.nested) {
+    outer_.push_back({frame_, sub_at_, used_, sret_slot_, rsa_slot_, scratch_slot_, chain_slot_, fabi_, variadic_,
+                      named_gp_, named_fp_, named_stack_, std::move(pads_)});
+    pads_.clear();
+  } else {
+    slots_.assign(1, Slot{0, 0});
+    outer_.clear();
+    pads_.clear();
+  }
   frame_ = 0;
   used_ = 0;
-  sret_slot_ = rsa_slot_ = scratch_slot_ = 0;
+  sret_slot_ = rsa_slot_ = scratch_slot_ = chain_slot_ = 0;
   fabi_ = d.abi;
   variadic_ = d.variadic;
   mc_.set_loc(d.loc);
@@ -84,6 +92,10 @@ void X86CG::func_begin(const CGFuncDesc& d) {
   e_.op(Mn::MOV, reg(Reg::RBP), reg(Reg::RSP));
   e_.op(Mn::SUB, reg(Reg::RSP), imm(0x10000));  // imm32 form; patched at func_end
   sub_at_ = mc_.offset() - 4;
+  if (d.nested) {
+    chain_slot_ = frame_slot(8, 8, 0);
+    e_.op(Mn::MOV, frame_mem(chain_slot_, 0, 8), reg(Reg::R10));
+  }
   // Named-argument register use (va_start) and the incoming stack area.
   named_gp_ = named_fp_ = named_stack_ = 0;
   if (fabi_->sret) {
@@ -154,9 +166,74 @@ void X86CG::func_end() {
   e_.op(Mn::LEAVE);
   e_.op(Mn::RET);
   u64 frame = align_up(frame_, 16);
+  // Non-local goto landing pads: rbp is already this frame's; reset rsp.
+  for (auto [pad, l] : pads_) {
+    mc_.label_place(pad);
+    e_.op(Mn::LEA, reg(Reg::RSP), x86::mem(8, Reg::RBP, -static_cast<i64>(frame)));
+    e_.jmp(l);
+  }
   mc_.patch_le(sub_at_, frame, 4);
   mc_.resolve();
-  mc_.labels_reset();
+  if (outer_.empty()) {
+    mc_.labels_reset();
+    return;
+  }
+  // Back to the enclosing function (labels stay: it is still open).
+  Suspended& o = outer_.back();
+  frame_ = o.frame;
+  sub_at_ = o.sub_at;
+  used_ = o.used;
+  sret_slot_ = o.sret;
+  rsa_slot_ = o.rsa;
+  scratch_slot_ = o.scratch;
+  chain_slot_ = o.chain;
+  fabi_ = o.fabi;
+  variadic_ = o.variadic;
+  named_gp_ = o.named_gp;
+  named_fp_ = o.named_fp;
+  named_stack_ = o.named_stack;
+  pads_ = std::move(o.pads);
+  outer_.pop_back();
+}
+
+// ---- Nested functions ----------------------------------------------------------------
+
+void X86CG::frame_into(Reg dst, unsigned up) {
+  if (up == 0) {
+    e_.op(Mn::MOV, reg(dst), reg(Reg::RBP));
+    return;
+  }
+  if (!chain_slot_ || up > outer_.size()) CFREE_UNREACHABLE("x86: no enclosing function");
+  e_.op(Mn::MOV, reg(dst), frame_mem(chain_slot_, 0, 8));
+  // Each enclosing nested function saved its own chain in its frame.
+  for (unsigned k = 1; k < up; k++) {
+    CGSlot cs = outer_[outer_.size() - k].chain;
+    if (!cs) CFREE_UNREACHABLE("x86: enclosing function has no static chain");
+    e_.op(Mn::MOV, reg(dst), x86::mem(8, dst, slot_off(cs)));
+  }
+}
+
+void X86CG::frame_of(CGReg dst, unsigned up) { frame_into(R(dst, 8), up); }
+
+void X86CG::outer_slot_addr(CGReg dst, unsigned up, CGSlot s, i64 off) {
+  Reg d = R(dst, 8);
+  frame_into(d, up);
+  e_.op(Mn::LEA, reg(d), x86::mem(8, d, slot_off(s) + off));
+}
+
+void X86CG::nonlocal_jump(unsigned up, CGLabel l) {
+  if (up == 0 || up > outer_.size()) CFREE_UNREACHABLE("x86: non-local goto to no enclosing function");
+  auto& pads = outer_[outer_.size() - up].pads;
+  CGLabel pad = 0;
+  for (auto [p, t] : pads)
+    if (t == l) pad = p;
+  if (!pad) {
+    pad = mc_.label_new();
+    pads.push_back({pad, l});
+  }
+  frame_into(Reg::RAX, up);
+  e_.op(Mn::MOV, reg(Reg::RBP), reg(Reg::RAX));
+  e_.jmp(pad);
 }
 
 // ---- Symbols and operands ---------------------------------------------------------

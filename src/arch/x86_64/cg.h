@@ -14,6 +14,14 @@
 // prologue; a variadic function also stores the register save area
 // (psABI §3.5.7).
 //
+// Nested functions (GNU C): a nested function's code is emitted inside its
+// enclosing function's (which jumps over it); it receives the enclosing
+// frame's rbp in r10 (the psABI's static chain register, §3.2.3 figure 3.4),
+// saved in a slot by the prologue, and reaches outer locals as
+// chain + slot offset.  A non-local goto loads the target frame into rbp
+// and jumps to a landing pad of that function, which resets rsp to the
+// bottom of its fixed frame.
+//
 // Symbols: -fPIE (the default) reaches symbols defined in this object
 // RIP-relatively and others through the GOT (GOTPCRELX, relaxable by the
 // linker); -fPIC also treats default-visibility globals as preemptible;
@@ -72,6 +80,10 @@ class X86CG final : public CGTarget {
   void jump_indirect(Opd addr) override;
   void switch_(MT t, Opd v, const CGCase* cases, size_t n, CGLabel dflt) override;
 
+  void frame_of(CGReg dst, unsigned up) override;
+  void outer_slot_addr(CGReg dst, unsigned up, CGSlot s, i64 off) override;
+  void nonlocal_jump(unsigned up, CGLabel l) override;
+
   void call(const CGCallDesc& d) override;
   void ret(const CGRetDesc& d) override;
 
@@ -113,6 +125,22 @@ class X86CG final : public CGTarget {
   const CfreeAbiCallInfo* fabi_ = nullptr;
   bool variadic_ = false;
   u32 named_gp_ = 0, named_fp_ = 0, named_stack_ = 0;
+  // GNU nested functions: the slot holding the incoming static chain (r10),
+  // the non-local goto landing pads (pad, label) emitted at func_end, and
+  // the suspended state of the enclosing functions (outermost first).
+  CGSlot chain_slot_ = 0;
+  std::vector<std::pair<CGLabel, CGLabel>> pads_;
+  struct Suspended {
+    u64 frame, sub_at;
+    u32 used;
+    CGSlot sret, rsa, scratch, chain;
+    const CfreeAbiCallInfo* fabi;
+    bool variadic;
+    u32 named_gp, named_fp, named_stack;
+    std::vector<std::pair<CGLabel, CGLabel>> pads;
+  };
+  std::vector<Suspended> outer_;
+  void frame_into(Reg dst64, unsigned up);
 
   // An x86 memory operand for m (Frame/Global/Indirect); may emit an
   // instruction into `scratch` (GOT or TLS address).

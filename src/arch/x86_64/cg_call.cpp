@@ -32,13 +32,19 @@ void X86CG::call(const CGCallDesc& d) {
       e_.op(Mn::PUSH, reg(Reg::RAX));
     }
   }
+  // The static chain (nested functions), pushed next (popped into r10).
+  if (d.has_chain) {
+    get(Reg::RAX, MT::U64, d.chain);
+    e_.op(Mn::PUSH, reg(Reg::RAX));
+  }
+  i64 pushed = (indirect ? 8 : 0) + (d.has_chain ? 8 : 0);
   // Stack parts.
   for (size_t i = 0; i < d.n_args; i++) {
     const CGArg& a = d.args[i];
     for (u32 p = 0; p < a.abi->n_parts; p++) {
       const CfreeAbiPart& part = a.abi->parts[p];
       if (part.kind != CFREE_ABI_STACK) continue;
-      i64 at = part.stack_offset + (indirect ? 8 : 0);
+      i64 at = part.stack_offset + pushed;
       if (a.aggregate) {
         Operand src = mem(a.val.plus(part.offset), 8, Reg::RDX);
         copy_mem(x86::mem(8, Reg::RSP, at), src, part.size);
@@ -136,6 +142,7 @@ void X86CG::call(const CGCallDesc& d) {
     }
   }
   if (abi.sret) lea(kArgGpr[abi.sret_reg], d.ret_mem);
+  if (d.has_chain) e_.op(Mn::POP, reg(Reg::R10));
   if (indirect) e_.op(Mn::POP, reg(Reg::R11));
   if (d.variadic) mov_imm(Reg::EAX, n_fpr);
   if (indirect) e_.op(Mn::CALL, reg(Reg::R11));

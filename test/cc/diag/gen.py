@@ -192,7 +192,6 @@ CASES = [
 ("enum-incomplete-sizeof", "enum E;\nint x = sizeof(enum E);\n"),
 ("init-excess-scalar-brace", "int f(void) {\n  int x = {};\n  return x + y;\n}\n"),
 ("missing-semi-struct", "struct S { int a }\n;\n"),
-("nested-function", "void f(void) {\n  void g(void) { }\n}\n"),
 ("member-of-ptr-dot", "struct S { int x; };\nint f(struct S *s) {\n  return s.x;\n}\n"),
 ("undeclared-twice", "int f(void) {\n  return q + q;\n}\n"),
 ("non-lvalue-incr-call", "int g(void);\nvoid f(void) {\n  g()++;\n}\n"),
