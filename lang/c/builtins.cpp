@@ -114,7 +114,8 @@ Val Parser::va_arg_expr(CfreeLoc loc) {
   CType* tu = t->unq;
   bool agg = is_aggregate(tu);
   if (g.on()) {
-    cfree_cg_va_arg(g.cg, cgt(tu));
+    // GNU: a variably modified record arrives by reference.
+    cfree_cg_va_arg(g.cg, is_record(tu) && tu->vla ? cg_ptr : cgt(tu));
     g.stack.back() = agg ? cg_ptr : cgt(tu);
   }
   if (agg) {
@@ -138,6 +139,14 @@ Val Parser::offsetof_expr(CfreeLoc loc) {
   u64 off = 0;
   CType* cur = t;
   bool first = true;
+  // GNU: a non-constant index or a member of a variably modified record
+  // makes a run-time offset, accumulated on the CG stack.
+  bool rt = false;
+  CfreeType szt = cgt(t_size);
+  auto add_rt = [&]() {
+    if (rt) g.binop(CFREE_OP_ADD, szt);
+    rt = true;
+  };
   for (;;) {
     if (first || tok.kind == Tok::Dot) {
       if (!first) advance();
@@ -160,23 +169,47 @@ Val Parser::offsetof_expr(CfreeLoc loc) {
       }
       if (f->bitfield) error(tok.loc, "attempt to take address of bit-field structure member '%s'", sym_str(tok.sym));
       advance();
+      if (f->off_slot && g.on()) {
+        g.push_slot(f->off_slot, 0, cg_ptr);
+        g.load(szt, 0);
+        add_rt();
+      }
       off += fo;
       cur = f->ty;
     } else if (tok.kind == Tok::LBracket) {
       advance();
-      i64 i = const_int("array index");
+      CfreeLoc iloc = tok.loc;
+      Val iv = rvalue(expr());
       expect(Tok::RBracket);
       if (cur->k != TK::Array) {
         error(loc, "subscripted value is neither array nor pointer nor vector");
+        discard(iv);
         break;
       }
-      off += static_cast<u64>(i) * size_of(cur->base);
+      if (!iv.ty || !is_integer(iv.ty)) {
+        error(iloc, "array subscript is not an integer");
+        discard(iv);
+      } else if (iv.k == Val::Const && !cur->base->vla) {
+        off += iv.i * size_of(cur->base);
+      } else {
+        Val n = convert(iv, t_size);
+        materialize(n);
+        Val es = elem_size_val(cur->base);
+        materialize(es);
+        g.binop(CFREE_OP_MUL, szt);
+        add_rt();
+      }
       cur = cur->base;
     } else {
       break;
     }
   }
   expect(Tok::RParen);
+  if (rt) {
+    g.push_int(szt, off);
+    g.binop(CFREE_OP_ADD, szt);
+    return mk_stack(t_size);
+  }
   return mk_const(t_size, off);
 }
 

@@ -380,6 +380,11 @@ const Field* Parser::find_field(Record* r, CfreeSym name, u64* off_out) {
 
 void Parser::complete_record(CType* t, std::vector<Field>& fields, const Attrs& a, u32 pack) {
   Record* r = t->rec;
+  for (const Field& f : fields)
+    if (f.ty->vla) {
+      vm_record_layout(t, fields, a, pack);
+      return;
+    }
   std::vector<CfreeField> cf(fields.size());
   for (size_t i = 0; i < fields.size(); i++) {
     Field& f = fields[i];
@@ -417,6 +422,204 @@ void Parser::complete_record(CType* t, std::vector<Field>& fields, const Attrs& 
     v->size_cache = 0;
     v->align_cache = 0;
   }
+}
+
+// ---- GNU: records with variably modified members ---------------------------
+//
+// Inside a function GCC accepts members whose type is a VLA (or a record
+// holding one): `struct { int a[n]; char b; }`.  Their layout is run-time:
+// the record is cut into pieces, each VM member alone and each run of fixed
+// members laid out as a record of its own (same packing), and code at the
+// definition computes every piece's offset (the running offset aligned up
+// to the piece's alignment) into a slot, and the record's size into its
+// vla_size slot -- so the record is a VLA type to everything else (sizeof,
+// alloca'd locals, arrays and pointer arithmetic, run-time copies).  A
+// member's address is its piece's offset slot plus its offset inside the
+// piece.  The record's CfreeType is a stand-in with each VM member as a
+// zero-length array (for its alignment).  Bit-fields do not share a storage
+// unit across a VM member (GCC may, for a bit-field after a char VLA).
+
+void Parser::vm_record_layout(CType* t, std::vector<Field>& fields, const Attrs& a, u32 pack) {
+  Record* r = t->rec;
+  size_t n = fields.size();
+  auto fixed_elem = [](CType* ft) {
+    while (ft->k == TK::Array && ft->vla) ft = ft->base;
+    return ft;
+  };
+  auto cfield = [&](const Field& f) {
+    CfreeField x{};
+    x.name = f.name;
+    x.type = f.ty->vla ? cfree_type_array(c, cgt(fixed_elem(f.ty)), 0) : cgt(f.ty);
+    x.bit_width = f.bit_width;
+    x.align = f.ty->align;
+    x.flags = (f.bitfield ? CFREE_FIELD_BITFIELD : 0) | (f.anon ? CFREE_FIELD_ANON : 0) |
+              (f.storage ? CFREE_FIELD_PACKED : 0);
+    return x;
+  };
+  std::vector<CfreeField> cf(n);
+  for (size_t i = 0; i < n; i++) cf[i] = cfield(fields[i]);
+  CfreeRecordAttrs ra{};
+  ra.packed = a.packed;
+  ra.align = a.aligned;
+  ra.max_field_align = pack;
+  cfree_type_record_complete(c, r->cg, cf.data(), n, &ra);
+  r->fields = static_cast<Field*>(cfree_arena_alloc(arena, sizeof(Field) * (n + 1), alignof(Field)));
+  for (size_t i = 0; i < n; i++) {
+    Field f = fields[i];
+    CfreeFieldLayout fl{};
+    if (cfree_type_field(c, r->cg, i, &fl) == CFREE_OK) {
+      f.offset = fl.offset;
+      f.bit_offset = fl.bit_offset;
+      f.storage = fl.storage_size;
+    }
+    f.off_slot = 0;
+    r->fields[i] = f;
+  }
+  r->n_fields = static_cast<u32>(n);
+  r->complete = true;
+  u32 rec_align = cfree_type_align(c, r->cg);
+  CfreeCgSlot size_slot = 0;
+  if (g.on()) {
+    CfreeType szt = cgt(t_size);
+    CfreeCgSlot cur = g.slot(8, 8);
+    auto set_cur = [&](u64 v) {
+      g.push_slot(cur, 0, cg_ptr);
+      g.push_int(szt, v);
+      g.store(szt, 0);
+    };
+    auto align_cur = [&](u32 al) {
+      if (al <= 1) return;
+      g.push_slot(cur, 0, cg_ptr);
+      g.push_slot(cur, 0, cg_ptr);
+      g.load(szt, 0);
+      g.push_int(szt, al - 1);
+      g.binop(CFREE_OP_ADD, szt);
+      g.push_int(szt, ~static_cast<u64>(al - 1));
+      g.binop(CFREE_OP_AND, szt);
+      g.store(szt, 0);
+    };
+    auto save_cur = [&]() {
+      CfreeCgSlot s = g.slot(8, 8);
+      g.push_slot(s, 0, cg_ptr);
+      g.push_slot(cur, 0, cg_ptr);
+      g.load(szt, 0);
+      g.store(szt, 0);
+      return s;
+    };
+    // cur = max(cur, size) for unions, cur += size for structs; size on top.
+    auto add_cur = [&](bool is_max) {
+      CfreeCgSlot tmp = g.slot(8, 8);
+      g.push_slot(tmp, 0, cg_ptr);
+      g.swap();
+      g.store(szt, 0);
+      if (is_max) {
+        CfreeCgLabel skip = g.label();
+        g.push_slot(tmp, 0, cg_ptr);
+        g.load(szt, 0);
+        g.push_slot(cur, 0, cg_ptr);
+        g.load(szt, 0);
+        g.cmp(CFREE_CMP_ULE, szt, cgt(t_int));
+        g.branch(true, skip);
+        g.push_slot(cur, 0, cg_ptr);
+        g.push_slot(tmp, 0, cg_ptr);
+        g.load(szt, 0);
+        g.store(szt, 0);
+        g.place(skip);
+        return;
+      }
+      g.push_slot(cur, 0, cg_ptr);
+      g.push_slot(cur, 0, cg_ptr);
+      g.load(szt, 0);
+      g.push_slot(tmp, 0, cg_ptr);
+      g.load(szt, 0);
+      g.binop(CFREE_OP_ADD, szt);
+      g.store(szt, 0);
+    };
+    auto member_align = [&](const Field& f) {
+      u32 al = (a.packed || f.storage) ? (f.ty->align ? f.ty->align : 1) : align_of(f.ty);
+      if (pack && al > pack) al = pack;
+      return al ? al : 1;
+    };
+    if (r->is_union) {
+      // Every member at offset 0; the size is the largest member's.
+      set_cur(cfree_type_size(c, r->cg));
+      CfreeCgSlot zero = g.slot(8, 8);
+      g.push_slot(zero, 0, cg_ptr);
+      g.push_int(szt, 0);
+      g.store(szt, 0);
+      for (size_t i = 0; i < n; i++) {
+        r->fields[i].off_slot = zero;
+        if (!fields[i].ty->vla) continue;
+        Val es = elem_size_val(fields[i].ty);
+        materialize(es);
+        add_cur(true);
+      }
+    } else {
+      set_cur(0);
+      size_t i = 0;
+      while (i < n) {
+        if (fields[i].ty->vla) {
+          align_cur(member_align(fields[i]));
+          r->fields[i].off_slot = save_cur();
+          r->fields[i].offset = 0;
+          Val es = elem_size_val(fields[i].ty);
+          materialize(es);
+          add_cur(false);
+          i++;
+          continue;
+        }
+        size_t j = i;
+        while (j < n && !fields[j].ty->vla) j++;
+        CfreeType sub = cfree_type_record(c, 0, 0);
+        cfree_type_record_complete(c, sub, cf.data() + i, j - i, &ra);
+        u64 end = cfree_type_size(c, sub);
+        if (j < n) {
+          // Before a VM member: up to the end of the last member (no tail padding).
+          end = 0;
+          for (size_t k = i; k < j; k++) {
+            CfreeFieldLayout fl{};
+            cfree_type_field(c, sub, k - i, &fl);
+            u64 e = fields[k].bitfield ? fl.offset + (fl.bit_offset + fl.bit_width + 7) / 8 : fl.offset + size_of(fields[k].ty);
+            if (e > end) end = e;
+          }
+        }
+        align_cur(cfree_type_align(c, sub));
+        CfreeCgSlot base = save_cur();
+        for (size_t k = i; k < j; k++) {
+          CfreeFieldLayout fl{};
+          cfree_type_field(c, sub, k - i, &fl);
+          Field& f = r->fields[k];
+          f.off_slot = base;
+          f.offset = fl.offset;
+          f.bit_offset = fl.bit_offset;
+          f.storage = fl.storage_size;
+        }
+        g.push_int(szt, end);
+        add_cur(false);
+        i = j;
+      }
+    }
+    align_cur(rec_align);
+    size_slot = cur;
+  }
+  for (CType* v = t->unq; v; v = v == t->unq ? v->variants : v->next_variant) {
+    v->vla = true;
+    v->vla_size = size_slot;
+    v->size_cache = 0;
+    v->align_cache = 0;
+  }
+  if (t != t->unq) {
+    t->vla = true;
+    t->vla_size = size_slot;
+  }
+}
+
+void Parser::push_member_offset(const Field* f) {
+  if (!g.on()) return;
+  g.retype(cg_ptr);
+  g.push_slot(f->off_slot, 0, cg_ptr);
+  g.load(cgt(t_size), 0);
+  g.binop(CFREE_OP_ADD, cg_ptr);
 }
 
 // ---- Spelling types as GCC does in diagnostics -----------------------------

@@ -83,6 +83,11 @@ void Gen::copy(u64 size, u32 align) {
   stack.pop_back();
   stack.pop_back();
 }
+void Gen::copy_dynamic() {
+  if (!on()) return;
+  cfree_cg_copy_dynamic(cg);
+  stack.resize(stack.size() - 3);
+}
 void Gen::fill(u64 size, u32 align) {
   if (!on()) return;
   cfree_cg_fill(cg, size, align);

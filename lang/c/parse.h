@@ -94,6 +94,7 @@ struct Field {
   u32 bit_offset, bit_width, storage;
   bool bitfield, anon;
   CfreeLoc loc;
+  CfreeCgSlot off_slot;  // GNU variably modified record: run-time base offset (offset is relative to it)
 };
 
 struct Record {
@@ -259,6 +260,7 @@ class Gen {
   void load(CfreeType t, u32 flags);
   void store(CfreeType t, u32 flags);
   void copy(u64 size, u32 align);
+  void copy_dynamic();  // pops dst, src, size
   void fill(u64 size, u32 align);
   void bf_load(CfreeType t, const CfreeBitField& bf, u32 flags);
   void bf_store(CfreeType t, const CfreeBitField& bf, u32 flags);
@@ -433,6 +435,8 @@ class Parser {
   bool is_signed_t(CType* t);
   u32 bits_of(CType* t);
   void complete_record(CType* t, std::vector<Field>& fields, const Attrs& a, u32 pack);
+  void vm_record_layout(CType* t, std::vector<Field>& fields, const Attrs& a, u32 pack);
+  void push_member_offset(const Field* f);  // adds f's run-time base offset to the address on top
   const Field* find_field(Record* r, CfreeSym name, u64* off_out);
 
   static bool is_integer(const CType* t) { return (t->k >= TK::Bool && t->k <= TK::UInt128) || t->k == TK::Enum; }

@@ -602,8 +602,8 @@ CType* Parser::struct_or_union(bool is_union, Attrs* outer) {
       } else if (!is_complete(ft) && !(ft->k == TK::Array && ft->count < 0)) {
         error(f.loc, "field '%s' has incomplete type", f.name ? sym_str(f.name) : "<anonymous>");
         f.ty = t_int;
-      } else if (ft->vla) {
-        error(f.loc, "a member of a structure or union cannot have a variably modified type");
+      } else if (ft->vla && !fn_) {
+        error(f.loc, "variably modified '%s' at file scope", f.name ? sym_str(f.name) : "<anonymous>");
         f.ty = t_int;
       }
       if (ft->q & Q_CONST) t->rec->has_const = true;

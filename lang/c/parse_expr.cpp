@@ -743,6 +743,16 @@ Val Parser::member(Val v, bool arrow, CfreeLoc loc) {
     v.k = Val::Lval;
     if (v.base != Base::Stack) v.base = Base::Stack;
   }
+  if (f->off_slot) {
+    // A member of a record with variably modified members: a run-time offset.
+    if (g.on()) {
+      push_address(v);
+      push_member_offset(f);
+    }
+    v.base = Base::Stack;
+    v.off = 0;
+    v.nonconst = true;
+  }
   v.off += static_cast<i64>(off);
   v.ty = qualify(f->ty, static_cast<u8>(f->ty->q | rt->q));
   if (f->ty->align && v.ty->align != f->ty->align) v.ty = f->ty;
@@ -1293,7 +1303,9 @@ Val Parser::call(Val fnv) {
         at = t;
       }
       materialize(a);
-      arg_types.push_back(cgt(at));
+      // GNU: a variably modified record travels by reference (as GCC passes
+      // variable-sized types on x86-64).
+      arg_types.push_back(is_record(at) && at->vla ? cg_ptr : cgt(at));
       n++;
       if (!accept(Tok::Comma)) break;
     }

@@ -457,9 +457,15 @@ bool Parser::declaration(bool file_scope) {
           lv.ty = dl->ty;
           assign_to(lv, v, eq, false);
         } else {
-          if (dl->ty->vla) error(d.loc, "variable-sized object may not be initialized");
           CType* ty = dl->ty;
-          if (ty->k == TK::Array && ty->count < 0) {
+          if (ty->vla) {
+            error(is_record(ty) && ty->rec->loc ? ty->rec->loc : ds.loc, "variable-sized object may not be initialized");
+            alloc_local(this, dl);
+            g.nocode++;
+            if (tok.kind == Tok::LBrace) skip_balanced();
+            else assign_expr();
+            g.nocode--;
+          } else if (ty->k == TK::Array && ty->count < 0) {
             // Size from the initializer: parse into a temporary description first.
             Val dst;
             dst.k = Val::Lval;

@@ -662,7 +662,13 @@ Val Parser::assign_to(Val lv, Val v, CfreeLoc loc, bool keep) {
       g.dup();
       g.rotate(2);
     }
-    g.copy(size_of(t), align_of(t));
+    if (t->vla) {
+      Val sz = elem_size_val(t);
+      materialize(sz);
+      g.copy_dynamic();
+    } else {
+      g.copy(size_of(t), align_of(t));
+    }
     if (keep) return lv;
     Val r;
     r.k = Val::Void;
