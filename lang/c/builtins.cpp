@@ -296,6 +296,27 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
   std::vector<Val> a;
   std::vector<CfreeLoc> al;
 
+  // ---- creal/cimag/conj (f, l): parts and conjugate of a complex ----
+  if (is_b && (n.rfind("creal", 0) == 0 || n.rfind("cimag", 0) == 0 || n.rfind("conj", 0) == 0)) {
+    size_t bl = n[1] == 'o' ? 4 : 5;
+    std::string suf = n.substr(bl);
+    if (suf.empty() || suf == "f" || suf == "l") {
+      CType* et = suf == "f" ? t_float : suf == "l" ? t_ldouble : t_double;
+      CType* ct = complex_of(et);
+      args(&a, &al, 2);
+      if (!need(a, 1)) {
+        for (size_t i = a.size(); i-- > 0;) discard(a[i]);
+        return bl == 4 ? mk_fconst(ct, 0) : mk_fconst(et, 0);
+      }
+      arg_ctx_n_ = 1;
+      arg_ctx_fname_ = s;
+      Val v = cx_stable(assign_convert(a[0], ct, al[0], "\x01"));
+      if (bl == 4) return cx_unary(Tok::Tilde, v);
+      Val p = cx_part(v, n[1] == 'i');
+      return p.k == Val::Lval ? rvalue(p) : p;
+    }
+  }
+
   // ---- va_* ----
   if (n == "va_start" || n == "va_end" || n == "va_copy" || n == "stdarg_start") {
     args(&a, &al, true);

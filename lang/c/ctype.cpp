@@ -170,8 +170,13 @@ CType* Parser::func_type(CType* ret, FuncInfo* fn) {
 }
 
 CType* Parser::complex_of(CType* t) {
+  // One type per basic element type, so equal complex types are equal pointers.
+  CType* b = t->unq;
+  bool basic = int(b->k) < int(TK::Complex) && b == ty_[int(b->k)];
+  if (basic && cx_cache_[int(b->k)]) return cx_cache_[int(b->k)];
   CType* x = new_type(TK::Complex);
-  x->base = t->unq;
+  x->base = b;
+  if (basic) cx_cache_[int(b->k)] = x;
   return x;
 }
 

@@ -635,6 +635,25 @@ class Parser {
   Val vec_result(CType* vt, u64 n, CfreeCgSlot* slot);
   void vec_store_elem(CfreeCgSlot slot, CType* et, u64 i, Val v);
 
+  // ---- complex arithmetic (sema_complex.cpp) ----
+  // Complex values are aggregates to the CG: a complex Val is an FConst or
+  // an lvalue (a frame temporary for computed results); its parts are
+  // scalar lvalues at offsets 0 and sizeof(element).
+  Val cx_stable(Val v);                       // off the CG stack (v must be its top)
+  Val cx_part(const Val& v, bool imag);       // v stable; a real v has a zero imaginary part
+  Val cx_temp(CType* ct);
+  void cx_set(const Val& dst, bool imag, Val v);
+  Val cx_from_parts(CType* ct, Val re, Val im);  // re/im must not be on the stack
+  Val cx_convert(Val v, CType* to);
+  Val cx_arith(Tok op, Val a, Val b, CType* ct, CfreeLoc loc);
+  Val cx_compare(bool eq, Val a, Val b, CType* ct, CfreeLoc loc);
+  Val cx_to_bool(Val v);
+  Val cx_unary(Tok op, Val v);
+  Val cx_libcall(const char* op, CType* ct, Val ar, Val ai, Val br, Val bi);
+  Val cx_int_div(CType* ct, Val ar, Val ai, Val br, Val bi, CfreeLoc loc);
+  Val cx_incdec(Val v, bool inc, bool post, CfreeLoc loc);
+  CType* cx_cache_[int(TK::Complex) + 1] = {};
+
   // ---- statements (parse_stmt.cpp) ----
   FuncCtx* fn_ = nullptr;
   void statement();

@@ -182,7 +182,7 @@ Val Parser::logical(bool is_and, Val a, CfreeLoc loc) {
   int prec = is_and ? 3 : 2;
   bool a_const = a.k == Val::Const || a.k == Val::FConst || (a.k == Val::Addr && a.base == Base::Sym);
   if (a_const) {
-    bool av = a.k == Val::Const ? const_wide(a) != 0 : a.k == Val::FConst ? a.f != 0 : true;
+    bool av = a.k == Val::Const ? const_wide(a) != 0 : a.k == Val::FConst ? a.f != 0 || a.fi != 0 : true;
     if (av != is_and) {
       // Result decided: the right operand is not evaluated.
       g.nocode++;
@@ -265,7 +265,7 @@ Val Parser::conditional(Val c, CfreeLoc loc) {
   bool gnu = tok.kind == Tok::Colon;
   bool c_const = c.k == Val::Const || c.k == Val::FConst || (c.k == Val::Addr && c.base == Base::Sym);
   if (c_const) {
-    bool cv = c.k == Val::Const ? const_wide(c) != 0 : c.k == Val::FConst ? c.f != 0 : true;
+    bool cv = c.k == Val::Const ? const_wide(c) != 0 : c.k == Val::FConst ? c.f != 0 || c.fi != 0 : true;
     Val a;
     if (gnu) {
       a = c;
@@ -343,7 +343,7 @@ Val Parser::conditional(Val c, CfreeLoc loc) {
   bool agg = is_aggregate(t);
   CfreeType st = agg ? cg_ptr : t->k == TK::Void ? 0 : cgt(t);
   if (t->k != TK::Void) {
-    if (!agg) b = convert(b, t);
+    if (!agg || t->k == TK::Complex) b = convert(b, t);
     materialize(b);
     g.push_slot(tmp, 0, cg_ptr);
     g.swap();
@@ -357,7 +357,16 @@ Val Parser::conditional(Val c, CfreeLoc loc) {
     g.push_slot(tmpa, 0, cg_ptr);
     g.load(agg ? cg_ptr : cgt(at), 0);
     Val av = mk_stack(at);
-    if (!agg) av = convert(av, t);
+    if (t->k == TK::Complex) {
+      if (is_aggregate(at)) {
+        av.k = Val::Lval;
+        av.base = Base::Stack;
+      }
+      av = convert(av, t);
+      materialize(av);
+    } else if (!agg) {
+      av = convert(av, t);
+    }
     g.push_slot(tmp, 0, cg_ptr);
     g.swap();
     g.store(st, 0);
@@ -415,6 +424,9 @@ Val Parser::incdec(Val v, bool inc, bool post, CfreeLoc loc) {
     discard(v);
     return mk_const(t_int, 0);
   }
+  if (t->k == TK::Complex) {
+    return cx_incdec(v, inc, post, loc);
+  }
   push_address(v);
   g.dup();
   Val cur = v;
@@ -456,8 +468,12 @@ Val Parser::unary_op(Tok op, Val v, CfreeLoc loc) {
       discard(v);
       return mk_const(t_int, 0);
     }
+    if (t->k == TK::Complex) {
+      v = cx_to_bool(v);
+      t = t_bool;
+    }
     if (v.k == Val::Const) return mk_const(t_int, const_wide(v) == 0);
-    if (v.k == Val::FConst) return mk_const(t_int, v.f == 0);
+    if (v.k == Val::FConst) return mk_const(t_int, v.f == 0 && v.fi == 0);
     if (v.k == Val::Addr && v.base == Base::Sym) return mk_const(t_int, 0);
     if (is_float(t)) {
       materialize(v);
@@ -477,7 +493,9 @@ Val Parser::unary_op(Tok op, Val v, CfreeLoc loc) {
       discard(v);
       return mk_const(t_int, 0);
     }
-    if (t->k == TK::Complex) return v;  // conjugate: types only
+    if (t->k == TK::Complex) {
+      return cx_unary(Tok::Tilde, v);
+    }
     CType* pt = promote(t);
     v = convert(v, pt);
     if (v.k == Val::Const) return is_int128(pt) ? mk_const128(pt, ~const_wide(v)) : mk_const(pt, ~v.i);
@@ -491,6 +509,7 @@ Val Parser::unary_op(Tok op, Val v, CfreeLoc loc) {
     discard(v);
     return mk_const(t_int, 0);
   }
+  if (t->k == TK::Complex) return cx_unary(op, v);
   CType* pt = is_integer(t) ? promote(t) : t;
   v = convert(v, pt);
   if (op == Tok::Plus) {
@@ -618,9 +637,10 @@ Val Parser::unary_expr() {
           v.ty = qualify(et, v.ty->q);
           return v;
         }
-        if (v.k == Val::FConst) return imag ? mk_fconst(et, 0) : mk_fconst(et, v.f);
-        discard(v);
-        return mk_stack(et);
+        if (v.k == Val::FConst) return cx_part(v, imag);
+        v = cx_stable(rvalue(v));
+        Val p = cx_part(v, imag);
+        return p.k == Val::Lval ? rvalue(p) : p;
       }
       v = rvalue(v);
       if (imag) {

@@ -41,6 +41,14 @@ void Parser::store_static_scalar(CType* ty, Val v, u64 off, InitBuf* buf, const 
     return;
   }
   if (v.k == Val::FConst) {
+    if (ty->k == TK::Complex && !is_float(ty->base)) {
+      u64 es = size_of(ty->base);
+      Val re = cx_part(v, false), im = cx_part(v, true);
+      for (u64 i = 0; i < es && i < 8; i++) p[i] = static_cast<u8>(re.i >> (8 * i));
+      if (size >= 2 * es)
+        for (u64 i = 0; i < es && i < 8; i++) p[es + i] = static_cast<u8>(im.i >> (8 * i));
+      return;
+    }
     if (ty->k == TK::Complex) {
       u8 b[16];
       float_bytes(ty->base, v.f, b);

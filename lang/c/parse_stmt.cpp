@@ -245,7 +245,7 @@ void Parser::if_stmt() {
   if (known) {
     // A constant condition: the dead arm generates no code (GCC folds it
     // away too; tests rely on calls there never being linked).
-    bool truth = v.k == Val::Const ? v.i != 0 : v.k == Val::FConst ? v.f != 0 : true;
+    bool truth = v.k == Val::Const ? v.i != 0 : v.k == Val::FConst ? v.f != 0 || v.fi != 0 : true;
     expect(Tok::RParen);
     bool saved = g.dead;
     if (!truth) g.dead = true;

@@ -219,8 +219,13 @@ void Parser::materialize(Val& v) {
       return;
     case Val::FConst: {
       if (v.ty->k == TK::Complex) {
-        if (g.on()) error(v.loc, "complex arithmetic is not supported yet");
-        v.k = Val::Stack;
+        // A complex constant operand: a temporary holding it, by address.
+        Val t = cx_temp(v.ty);
+        cx_set(t, false, cx_part(v, false));
+        cx_set(t, true, cx_part(v, true));
+        t.loc = v.loc;
+        v = t;
+        push_address(v);
         return;
       }
       u8 b[16];
@@ -354,6 +359,14 @@ Val Parser::convert(Val v, CType* to, bool explicit_cast) {
         Val r = mk_fconst(tu, re);
         if (et->k == TK::Float) re = static_cast<float>(re), im = static_cast<float>(im);
         else if (et->k == TK::Double) re = static_cast<double>(re), im = static_cast<double>(im);
+        else if (is_integer(et)) {
+          re = static_cast<long double>(static_cast<i64>(mk_const(et, static_cast<u64>(static_cast<i64>(re))).i));
+          im = static_cast<long double>(static_cast<i64>(mk_const(et, static_cast<u64>(static_cast<i64>(im))).i));
+          if (!is_signed_t(et)) {
+            re = static_cast<long double>(static_cast<u64>(static_cast<i64>(re)) & (bits_of(et) >= 64 ? ~0ULL : (1ULL << bits_of(et)) - 1));
+            im = static_cast<long double>(static_cast<u64>(static_cast<i64>(im)) & (bits_of(et) >= 64 ? ~0ULL : (1ULL << bits_of(et)) - 1));
+          }
+        }
         r.f = re;
         r.fi = im;
         return r;
@@ -362,9 +375,7 @@ Val Parser::convert(Val v, CType* to, bool explicit_cast) {
       if (tu->k == TK::Bool) return mk_const(tu, re != 0 || im != 0);
       if (is_integer(tu)) return mk_const(tu, static_cast<u64>(static_cast<i64>(re)));
     }
-    if (on_stack(v) && g.on()) error(v.loc, "complex arithmetic is not supported yet");
-    v.ty = tu;
-    return v;
+    return cx_convert(v, tu);
   }
   if (v.k == Val::Const) {
     if (to_int || to_ptr) {
@@ -605,8 +616,15 @@ void Parser::emit_cond_branch(Val v, bool when_true, CfreeCgLabel l) {
     return;
   }
   if (v.k == Val::FConst) {
-    if ((v.f != 0) == when_true) g.jump(l);
+    if ((v.f != 0 || v.fi != 0) == when_true) g.jump(l);
     return;
+  }
+  if (v.ty && v.ty->unq->k == TK::Complex) {
+    v = cx_to_bool(v);
+    if (v.k == Val::Const) {
+      if ((v.i != 0) == when_true) g.jump(l);
+      return;
+    }
   }
   if (v.k == Val::Addr && v.base == Base::Sym) {
     if (when_true) g.jump(l);
@@ -966,6 +984,7 @@ Val Parser::arith(Tok op, Val a, Val b, CfreeLoc loc) {
     return mk_stack(rt);
   }
   CType* ct = arith_common(at, bt);
+  if (ct->k == TK::Complex) return cx_arith(op, a, b, ct, loc);
   // Convert in stack order: a (deeper) then b.
   if (on_stack(a) && on_stack(b)) {
     g.swap();
@@ -975,32 +994,6 @@ Val Parser::arith(Tok op, Val a, Val b, CfreeLoc loc) {
   } else {
     a = convert(a, ct);
     b = convert(b, ct);
-  }
-  if (ct->k == TK::Complex) {
-    if (a.k == Val::FConst && b.k == Val::FConst && op != Tok::Percent) {
-      long double ar = a.f, ai = a.fi, br = b.f, bi = b.fi, rr = 0, ri = 0;
-      switch (op) {
-        case Tok::Plus: rr = ar + br; ri = ai + bi; break;
-        case Tok::Minus: rr = ar - br; ri = ai - bi; break;
-        case Tok::Star: rr = ar * br - ai * bi; ri = ar * bi + ai * br; break;
-        default: {
-          long double d = br * br + bi * bi;
-          rr = (ar * br + ai * bi) / d;
-          ri = (ai * br - ar * bi) / d;
-        }
-      }
-      Val r = mk_fconst(ct, rr);
-      r.fi = ri;
-      return r;
-    }
-    if (g.on()) error(loc, "complex arithmetic is not supported yet");
-    discard(b);
-    discard(a);
-    Val r = mk_stack(ct);
-    r.k = Val::Lval;
-    r.base = Base::Stack;
-    if (!g.on()) r.k = Val::Lval;
-    return r;
   }
   if (is_float(ct)) {
     if (a.k == Val::FConst && b.k == Val::FConst) {
@@ -1076,12 +1069,12 @@ Val Parser::compare(Tok op, Val a, Val b, CfreeLoc loc) {
     discard(a);
     return mk_const(t_int, 0);
   }
-  (void)eq;
   if (ct->k == TK::Complex) {
+    if (eq) return cx_compare(op == Tok::EqualEqual, a, b, ct, loc);
+    error(loc, "invalid operands to binary %s (have '%s' and '%s')", op_spelling(op), type_str(a.ty).c_str(), type_str(b.ty).c_str());
     discard(b);
     discard(a);
-    if (g.on()) error(loc, "complex arithmetic is not supported yet");
-    return mk_stack(t_int);
+    return mk_const(t_int, 0);
   }
   if (on_stack(a) && on_stack(b)) {
     g.swap();
