@@ -41,6 +41,17 @@ if os.path.isdir(os.path.join(corpus_dir, "src")):
     config.available_features.add("corpus")
     config.substitutions.append(("%corpus", corpus_dir))
 
+# The shared corpus scripts (torture.sh, programs.sh) beside the checkout, as
+# on the development machine; CFREE_SHARED overrides.
+shared_dir = os.environ.get("CFREE_SHARED",
+                            os.path.join(config.cfree_src_root, "..", "shared"))
+if not os.path.isdir(shared_dir):
+    shared_dir = "/work/shared"
+if "corpus" in config.available_features and \
+        os.path.isfile(os.path.join(shared_dir, "corpus", "programs.sh")):
+    config.available_features.add("corpus-scripts")
+    config.substitutions.append(("%shared", os.path.abspath(shared_dir)))
+
 # Csmith differential batch (test/csmith/): Debian csmith + libcsmith-dev.
 if shutil.which("csmith") and os.path.isfile("/usr/include/csmith/csmith.h"):
     config.available_features.add("csmith")
