@@ -773,6 +773,14 @@ FuncInfo* Parser::param_list(CfreeLoc lparen) {
   (void)lparen;
   auto* fn = static_cast<FuncInfo*>(cfree_arena_alloc(arena, sizeof(FuncInfo), alignof(FuncInfo)));
   *fn = FuncInfo{};
+  // Array sizes in a parameter list generate no code where it is parsed
+  // (inside a function: a nested function's or a prototype's parameters);
+  // a definition evaluates them at its entry.
+  struct NoCode {
+    Gen& g;
+    explicit NoCode(Gen& gen) : g(gen) { g.nocode++; }
+    ~NoCode() { g.nocode--; }
+  } nocode(g);
   SmallVec<Param, 8> ps;
   if (tok.kind == Tok::RParen) {
     advance();
