@@ -304,7 +304,19 @@ Val Parser::conditional(Val c, CfreeLoc loc) {
   CfreeCgLabel lelse = g.label(), l1 = g.label(), lend = g.label();
   Val a, a_orig;
   CType* at;
-  if (gnu) {
+  if (gnu && c.ty->unq->k == TK::Complex) {
+    // c ?: b with a complex c: kept by address (a copy if it was computed).
+    at = c.ty->unq;
+    c = cx_stable(c);
+    Val addr = c;
+    push_address(addr);
+    g.push_slot(tmpa, 0, cg_ptr);
+    g.swap();
+    g.store(cg_ptr, 0);
+    emit_cond_branch(c, false, lelse);
+    a = mk_stack(at);
+    g.jump(l1);
+  } else if (gnu) {
     // c ?: b -- c is evaluated once and is the result when non-zero.
     at = c.ty->unq;
     materialize(c);
@@ -355,7 +367,7 @@ Val Parser::conditional(Val c, CfreeLoc loc) {
   g.place(l1);
   if (t->k != TK::Void && at->k != TK::Void) {
     g.push_slot(tmpa, 0, cg_ptr);
-    g.load(agg ? cg_ptr : cgt(at), 0);
+    g.load(is_aggregate(at) ? cg_ptr : cgt(at), 0);
     Val av = mk_stack(at);
     if (t->k == TK::Complex) {
       if (is_aggregate(at)) {

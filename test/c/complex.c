@@ -316,6 +316,23 @@ int main(void) {
   ASSERT(3, __real__ c);
   ASSERT(0, __imag__ c);
 
+  c = n > 2 ? 1.5 : b;
+  ASSERT(15, __real__ c * 10);
+  ASSERT(0, __imag__ c);
+  c = n < 2 ? 1.5 : b;
+  ASSERT(-1, __imag__ c);
+  c = zero ?: b;
+  ASSERT(-1, __imag__ c);
+  c = b ?: zero;
+  ASSERT(2, __real__ c);
+  c = side(zero) ?: 7;
+  ASSERT(7, __real__ c);
+  ri = m ?: 9;
+  ASSERT(4, ri);
+  dd = 0;
+  c = dd ?: b;
+  ASSERT(2, __real__ c);
+
   // Calls and returns.
   ASSERT(2, re_d(b));
   ASSERT(-1, im_d(b));

@@ -199,6 +199,15 @@ CASES = [
 ("shift-struct", "struct S { int a; };\nint f(struct S s) {\n  return s >> 1;\n}\n"),
 ("bool-of-void", "void g(void);\nint f(void) {\n  return !g();\n}\n"),
 ("case-range-nonconst", "void f(int x, int y) {\n  switch (x) { case 1 ... y: break; }\n}\n"),
+# --- complex types ---
+("complex-relational", "int f(_Complex double a, _Complex double b) {\n  return a < b;\n}\n"),
+("complex-relational-real", "int f(_Complex float a) {\n  return 1 >= a;\n}\n"),
+("complex-modulo", "_Complex int f(_Complex int a) {\n  return a % 2;\n}\n"),
+("complex-shift", "_Complex int f(_Complex int a) {\n  return a << 1;\n}\n"),
+("complex-bitand", "_Complex int f(_Complex int a, int b) {\n  return a & b;\n}\n"),
+("complex-switch", "void f(_Complex int a) {\n  switch (a) { default: break; }\n}\n"),
+("complex-subscript", "int f(int *p, _Complex int a) {\n  return p[a];\n}\n"),
+("complex-to-pointer", "int *f(_Complex double a) {\n  return a;\n}\n"),
 ]
 
 def first_error(out):
