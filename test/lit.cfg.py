@@ -2,6 +2,7 @@
 # carries its own RUN and CHECK lines.
 import os
 import shutil
+import subprocess
 import lit.formats
 
 config.name = "cfree"
@@ -28,12 +29,23 @@ config.substitutions.append(("%srcroot", config.cfree_src_root))
 # Oracles (never part of cfree's pipeline): tests that compare against them
 # declare REQUIRES: gcc / gnu-objdump / qemu-aarch64 ...
 for tool, feature in [("gcc", "gcc"), ("objdump", "gnu-objdump"), ("as", "gnu-as"),
-                      ("gdb", "gdb"), ("ar", "gnu-ar"), ("ld", "gnu-ld"), ("qemu-aarch64", "qemu-aarch64"),
+                      ("ar", "gnu-ar"), ("ld", "gnu-ld"), ("qemu-aarch64", "qemu-aarch64"),
                       ("qemu-riscv64", "qemu-riscv64"),
                       ("aarch64-linux-gnu-gcc", "gcc-aarch64"),
                       ("riscv64-linux-gnu-gcc", "gcc-riscv64")]:
     if shutil.which(tool):
         config.available_features.add(feature)
+
+# gdb as an oracle only where it can run a program here (ptrace may be
+# refused in containers).
+if shutil.which("gdb") and os.path.exists("/bin/true"):
+    try:
+        probe = subprocess.run(["gdb", "-nx", "-batch", "-ex", "run", "/bin/true"],
+                               capture_output=True, text=True, timeout=60)
+        if "exited normally" in probe.stdout:
+            config.available_features.add("gdb")
+    except (OSError, subprocess.SubprocessError):
+        pass
 
 # The differential corpus (../shared/corpus/fetch.sh), when it has been fetched.
 corpus_dir = os.environ.get("CFREE_CORPUS", "/tmp/corpus")
