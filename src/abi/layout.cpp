@@ -31,13 +31,16 @@
 namespace cfree::abi {
 namespace {
 
-u64 round_up_bits(u64 v, u64 a) { return a <= 1 ? v : (v + a - 1) / a * a; }
-u64 lowest_bit(u64 v) { return v & (~v + 1); }
+// Bit positions need more than 64 bits: a record may be up to 2^63 bytes.
+using Bits = unsigned __int128;
+
+Bits round_up_bits(Bits v, Bits a) { return a <= 1 ? v : (v + a - 1) / a * a; }
+Bits lowest_bit(Bits v) { return v & (~v + 1); }
 
 // GCC's excess_unit_span: does a field of `size` bits at `pos` span more
 // `align`-bit units than its type (of `type_size` bits) has?
-bool excess_unit_span(u64 pos, u64 size, u64 align, u64 type_size) {
-  u64 off = pos % align;
+bool excess_unit_span(Bits pos, Bits size, Bits align, Bits type_size) {
+  Bits off = pos % align;
   return (off + size + align - 1) / align > type_size / align;
 }
 
@@ -95,7 +98,7 @@ bool layout_record(TypeTable& t, TypeId rec, const CfreeField* fields, size_t n,
   bool is_union = t.node(rec).is_union;
   const u64 mfa = u64(attrs.max_field_align) * 8;
   u64 record_align = 8;
-  u64 pos = 0;         // struct: next free bit
+  Bits pos = 0;        // struct: next free bit
   u64 union_bytes = 0; // union: largest member
   bool has_flex = false;
 
@@ -111,13 +114,13 @@ bool layout_record(TypeTable& t, TypeId rec, const CfreeField* fields, size_t n,
     f.flags = in.flags;
     const TypeNode& ft = t.node(in.type);
     const u64 type_align = u64(t.align(in.type)) * 8;
-    const u64 type_size = t.size(in.type) * 8;
+    const Bits type_size = Bits(t.size(in.type)) * 8;
     const u64 user_align = u64(in.align) * 8;
     const bool bitfield = in.flags & CFREE_FIELD_BITFIELD;
     // DECL_PACKED: packed on the member or the record, for bit-fields and
     // members whose type is aligned above a byte (c-decl.c finish_struct).
     bool decl_packed = ((in.flags & CFREE_FIELD_PACKED) || attrs.packed) && (bitfield || type_align > 8);
-    const u64 known_align = is_union ? 0 : lowest_bit(pos);
+    const u64 known_align = is_union ? 0 : static_cast<u64>(std::min<Bits>(lowest_bit(pos), Bits(1) << 63));
 
     u64 desired;
     bool still_bitfield = bitfield;
@@ -170,10 +173,11 @@ bool layout_record(TypeTable& t, TypeId rec, const CfreeField* fields, size_t n,
         if (excess_unit_span(pos, in.bit_width, type_align, type_size) && !decl_packed)
           pos = round_up_bits(pos, type_align);
       }
-      f.bit_pos = pos;
+      f.bit_pos = static_cast<u64>(pos);
+      f.offset = static_cast<u64>(pos / 8);
       pos += bitfield ? in.bit_width : type_size;
     }
-    f.offset = f.bit_pos / 8;
+    if (is_union) f.offset = 0;
     f.decl_align_bits = static_cast<u32>(desired);
     if (!bitfield) {
       bool flex_here = (ft.kind == CFREE_TY_ARRAY && ft.flexible) ||
@@ -184,11 +188,11 @@ bool layout_record(TypeTable& t, TypeId rec, const CfreeField* fields, size_t n,
   }
 
   u64 align = std::max<u64>(record_align, u64(attrs.align) * 8);
-  u64 unpadded = is_union ? union_bytes * 8 : pos;
-  u64 size_bits = round_up_bits(unpadded, align);
+  Bits unpadded = is_union ? Bits(union_bytes) * 8 : pos;
+  Bits size_bits = round_up_bits(unpadded, align);
 
   TypeNode& node = t.mutable_node(rec);
-  node.size = size_bits / 8;
+  node.size = static_cast<u64>(size_bits / 8);
   node.align = static_cast<u32>(align / 8);
   node.first = first;
   node.n = static_cast<u32>(n);
