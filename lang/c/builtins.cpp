@@ -216,6 +216,13 @@ Val Parser::offsetof_expr(CfreeLoc loc) {
 static int ctz64(u64 x) { return x ? __builtin_ctzll(x) : 64; }
 static int clz64(u64 x) { return x ? __builtin_clzll(x) : 64; }
 
+CType* Parser::implicit_lib_type(CfreeSym name) {
+  const char* s = sym_str(name);
+  for (const LibBuiltin& lb : kLib)
+    if (!std::strcmp(s, lb.name)) return lib_type(this, lb.sig);
+  return nullptr;
+}
+
 // Whether every value v can have (its value, when constant) is a value of
 // type `to` (the __builtin_*_overflow operand check).
 bool Parser::overflow_operand_fits(const Val& v, CType* to) {

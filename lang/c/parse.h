@@ -600,6 +600,8 @@ class Parser {
   Val offsetof_expr(CfreeLoc loc);
   Val builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled);
   Decl* implicit_func(CfreeSym name, CfreeLoc loc, CType* ty);
+  // The type GCC gives an implicitly declared library builtin (memset...), or nullptr.
+  CType* implicit_lib_type(CfreeSym name);
   void check_format(Decl* fn, const std::vector<Val>& args, const std::vector<CfreeLoc>& locs, CfreeLoc loc);
   Val incdec(Val v, bool inc, bool post, CfreeLoc loc);
   Val unary_op(Tok op, Val v, CfreeLoc loc);

@@ -1126,10 +1126,23 @@ Val Parser::identifier_expr() {
     bool handled = false;
     Val bv = builtin_by_name(name, loc, &handled);
     if (handled) return bv;
+    if (!std::strcmp(sym_str(name), "alloca") && peek().kind == Tok::LParen) {
+      // GCC's implicit alloca is __builtin_alloca (glibc has no function).
+      if (std_version >= 199901) warn(loc, "implicit-function-declaration", "implicit declaration of function '%s'", sym_str(name));
+      bv = builtin_by_name(cfree_sym_intern(c, "__builtin_alloca", 16), loc, &handled);
+      if (handled) return bv;
+    }
     advance();
     if (tok.kind == Tok::LParen) {
       if (std_version >= 199901) warn(loc, "implicit-function-declaration", "implicit declaration of function '%s'", sym_str(name));
-      d = implicit_func(name, loc, nullptr);
+      // GCC declares a library builtin with its real type (memset returns
+      // void *, not int).
+      CType* lt = implicit_lib_type(name);
+      d = implicit_func(name, loc, lt);
+      if (lt) {
+        d->is_builtin_decl = true;
+        if (d->canon) d->canon->is_builtin_decl = true;
+      }
       return load_var(d, loc);
     }
     if (!fn_) {
