@@ -246,6 +246,7 @@ class Gen {
   std::vector<CfreeType> stack;  // mirror of the CG stack's types
 
   bool dead = false;   // statically unreachable code (the dead arm of `if (0)`), until a user label
+  CfreeCgLabel dead_skip = 0;  // where live code jumps over the outermost dead arm (see Parser::revive)
   bool on() const { return emit && nocode == 0 && in_func && !dead; }
   void push_int(CfreeType t, u64 v);
   void push_float(CfreeType t, const void* bytes);
@@ -661,6 +662,7 @@ class Parser {
   void statement();
   void compound_stmt(bool new_scope = true);
   void block_item();
+  void revive();
   void if_stmt();
   void while_stmt();
   void do_stmt();

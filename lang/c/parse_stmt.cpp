@@ -183,7 +183,7 @@ void Parser::statement() {
         advance();
         advance();
         Label* l = find_label(name, loc, true);
-        g.dead = false;
+        revive();
         g.place(l->id);
         Attrs a;
         parse_attributes(&a);
@@ -230,6 +230,14 @@ void Parser::statement() {
   if (!expect(Tok::Semi)) skip_to_semi();
 }
 
+// A label in statically dead code (an arm of if (constant)) makes the code
+// after it live; the live code before the dead region must not fall into it.
+void Parser::revive() {
+  if (!g.dead) return;
+  g.dead = false;
+  if (g.dead_skip) g.jump(g.dead_skip);
+}
+
 void Parser::if_stmt() {
   advance();
   expect(Tok::LParen);
@@ -247,15 +255,49 @@ void Parser::if_stmt() {
     // away too; tests rely on calls there never being linked).
     bool truth = v.k == Val::Const ? v.i != 0 : v.k == Val::FConst ? v.f != 0 || v.fi != 0 : true;
     expect(Tok::RParen);
+    // A label in the dead arm revives it (a goto into it, see revive()):
+    // the code before jumps over the arm to dead_skip, and the arms need
+    // the usual jump over the else arm.
     bool saved = g.dead;
-    if (!truth) g.dead = true;
+    CfreeCgLabel saved_skip = g.dead_skip;
+    auto enter_dead = [&] {
+      g.dead = true;
+      if (!saved) g.dead_skip = g.label();
+    };
+    // At the end of a dead arm: true if a label revived it.
+    auto leave_dead = [&]() -> bool {
+      bool revived = !g.dead;
+      if (revived && !saved) g.place(g.dead_skip);
+      g.dead = revived ? false : saved;
+      g.dead_skip = saved_skip;
+      return revived;
+    };
+    bool revived = false;
+    if (!truth) enter_dead();
     statement();
-    g.dead = saved;
-    if (tok.kind == Tok::KwElse) {
+    CfreeCgLabel lend = 0;
+    bool has_else = tok.kind == Tok::KwElse;
+    if (!truth) {
+      if (!g.dead && has_else) {
+        // Revived then arm: skip the else arm after it.
+        lend = g.label();
+        g.jump(lend);
+      }
+      revived = leave_dead();
+    }
+    (void)revived;
+    if (has_else) {
       advance();
-      if (truth) g.dead = true;
-      statement();
-      g.dead = saved;
+      if (truth) {
+        lend = g.label();
+        g.jump(lend);
+        enter_dead();
+        statement();
+        leave_dead();
+      } else {
+        statement();
+      }
+      if (lend) g.place(lend);
     }
     return;
   }
@@ -463,7 +505,7 @@ void Parser::case_label() {
       }
       if (ok) {
         CfreeCgLabel lab = g.label();
-        g.dead = false;
+        revive();
         g.place(lab);
         sw->cases.push_back(CfreeCase{l, h, lab});
         sw->case_locs.push_back(loc);
@@ -489,7 +531,7 @@ void Parser::default_label() {
   } else {
     fn_->sw->default_label = g.label();
     fn_->sw->default_loc = loc;
-    g.dead = false;
+    revive();
     g.place(fn_->sw->default_label);
   }
   if (tok.kind == Tok::RBrace) {

@@ -598,6 +598,7 @@ void Parser::function_body(DeclSpec& ds, Declarator& d, Decl* canon, bool skip_b
     cfree_cg_func_begin(g.cg, &desc);
     g.in_func = true;
     g.dead = false;
+    g.dead_skip = 0;
     g.stack.clear();
   } else {
     g.nocode++;
