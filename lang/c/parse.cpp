@@ -100,6 +100,12 @@ std::vector<Token>* Parser::begin_record(std::vector<Token>* r) {
   return prev;
 }
 
+void Parser::end_record(std::vector<Token>* r, std::vector<Token>* prev) {
+  rec_ = prev;
+  if (prev)
+    for (size_t i = 1; i < r->size(); i++) prev->push_back((*r)[i]);
+}
+
 void Parser::replay_from(std::vector<Token>* r, std::vector<Token>* prev) {
   rec_ = prev;
   std::vector<Token> q;

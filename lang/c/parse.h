@@ -376,6 +376,19 @@ class Parser {
   size_t replay_pos_ = 0;
   int quiet_ = 0;                       // > 0: diagnostics suppressed (dry runs)
   std::vector<Token>* begin_record(std::vector<Token>* r);
+  // Stop recording into r (no replay); the enclosing recording gets the tokens too.
+  void end_record(std::vector<Token>* r, std::vector<Token>* prev);
+  // Parameters whose declarators have run-time array sizes: their tokens,
+  // parsed again at the start of the function's body so the sizes are
+  // evaluated there (C11 6.9.1p10), with their side effects.
+  struct VlaParam {
+    const FuncInfo* fn;
+    u32 index;
+    std::vector<Token> toks;
+  };
+  std::vector<VlaParam> vla_params_;
+  u32 vla_exprs_ = 0;  // run-time array sizes parsed so far
+  void vla_param_sizes(const FuncInfo* fn);
   void replay_from(std::vector<Token>* r, std::vector<Token>* prev);
   struct Cleanup { Decl* d; u32 depth; };
   std::vector<Cleanup> cleanups_;

@@ -825,6 +825,9 @@ FuncInfo* Parser::param_list(CfreeLoc lparen) {
       }
       DeclSpec ds;
       CfreeLoc ploc = tok.loc;
+      std::vector<Token> rec;
+      std::vector<Token>* prev_rec = begin_record(&rec);
+      u32 vla_before = vla_exprs_;
       if (!declaration_specifiers(&ds, true)) {
         if (tok.kind == Tok::Identifier) error(tok.loc, "unknown type name '%s'", sym_str(tok.sym));
         else error(tok.loc, "expected declaration specifiers or '...' before %s", tok_desc(tok).c_str());
@@ -841,6 +844,11 @@ FuncInfo* Parser::param_list(CfreeLoc lparen) {
         else error(ploc, "storage class specified for unnamed parameter");
       }
       parse_attributes(&d.attrs);
+      end_record(&rec, prev_rec);
+      if (vla_exprs_ != vla_before && d.name && !rec.empty()) {
+        rec.pop_back();  // the ',' or ')' after the parameter
+        vla_params_.push_back(VlaParam{fn, static_cast<u32>(ps.size()), std::move(rec)});
+      }
       CType* t = d.ty;
       if (d.attrs.has_mode) t = apply_mode(t, d.attrs, d.loc);
       if (d.attrs.vector) t = apply_vector(t, d.attrs, d.loc);
@@ -1028,6 +1036,7 @@ void Parser::declarator_ops(Declarator* d, SmallVec<DeclOp, 8>* out, bool abstra
         } else {
           // A VLA: save the count now (6.7.6.2p5).
           op.count = -2;
+          vla_exprs_++;
           Val cv = convert(v, t_size);
           materialize(cv);
           if (g.on()) {

@@ -548,6 +548,30 @@ void Parser::knr_param_decls(FuncInfo* fn) {
   }
 }
 
+// Evaluate the run-time array sizes in fn's parameter declarations (in
+// order, once, at function entry) and give the parameters the resulting
+// variably modified types.
+void Parser::vla_param_sizes(const FuncInfo* fn) {
+  for (VlaParam& vp : vla_params_) {
+    if (vp.fn != fn || vp.index >= fn->n_params) continue;
+    std::vector<Token> q = vp.toks;
+    q.push_back(tok);
+    std::vector<Token>* prev = rec_;
+    replay_from(&q, prev);
+    DeclSpec ds;
+    quiet_++;
+    declaration_specifiers(&ds, true);
+    Declarator d;
+    declarator(ds.ty ? ds.ty : t_int, &d, true, true);
+    parse_attributes(&d.attrs);
+    quiet_--;
+    CType* t = d.ty;
+    if (t->k == TK::Array) t = qualify(pointer_to(t->base), t->q);
+    Decl* pd = lookup(fn->params[vp.index].name);
+    if (pd && pd->is_param && pd->depth == depth) pd->ty = t;
+  }
+}
+
 void Parser::function_definition(DeclSpec& ds, Declarator& d) {
   if (d.fn && d.fn->knr_ids) {
     knr_param_decls(d.fn);
@@ -637,6 +661,7 @@ void Parser::function_body(DeclSpec& ds, Declarator& d, Decl* canon, bool skip_b
       }
     }
   }
+  if (emit_fn && g.on()) vla_param_sizes(fn);
   unreachable_ = false;
   compound_stmt(false);
   if (emit_fn && g.on()) {
