@@ -857,8 +857,11 @@ void X86CG::va_arg_(Opd va, MT t, bool aggregate, CfreeType type, Opd dst) {
   } else {
     get(dreg, t, Opd::ind(static_cast<CGReg>(Reg::RAX), 0));
   }
-  e_.op(Mn::ADD, reg(Reg::RAX), imm(static_cast<i64>(align_up(size ? size : 8, 8))));
-  e_.op(Mn::MOV, x86::mem(8, p, 8), reg(Reg::RAX));
+  // An empty struct (GNU) takes no room in the overflow area.
+  if (size || !aggregate) {
+    e_.op(Mn::ADD, reg(Reg::RAX), imm(static_cast<i64>(align_up(size ? size : 8, 8))));
+    e_.op(Mn::MOV, x86::mem(8, p, 8), reg(Reg::RAX));
+  }
   mc_.label_place(done);
 }
 
