@@ -59,7 +59,7 @@ constexpr LibBuiltin kLib[] = {
     {"__vsnprintf_chk", "i:szizcp"}, {"__vsprintf_chk", "i:sizcp"}, {"__printf_chk", "i:ic."},
     {"__fprintf_chk", "i:pic."}, {"__vprintf_chk", "i:icp"}, {"__vfprintf_chk", "i:picp"},
     {"__mempcpy_chk", "p:pqzz"}, {"mempcpy", "p:pqz"}, {"__stpncpy_chk", "s:sczz"},
-    {"stpncpy", "s:scz"},
+    {"stpncpy", "s:scz"}, {"__cyg_profile_func_enter", "v:pp"}, {"__cyg_profile_func_exit", "v:pp"},
 };
 
 }  // namespace

@@ -29,6 +29,8 @@ Parser::Parser(CfreeCompiler* cc, Preprocessor* p, CfreeCg* cg, bool emit, const
     const char* a = o->extra_args[i];
     if (!std::strcmp(a, "-fwrapv")) fwrapv = true;
     if (!std::strcmp(a, "-fgnu89-inline")) gnu89_inline = true;
+    if (!std::strcmp(a, "-finstrument-functions")) instrument_functions = true;
+    if (!std::strcmp(a, "-fno-instrument-functions")) instrument_functions = false;
   }
   init_types();
   ord_.resize(4096);

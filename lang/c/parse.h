@@ -157,6 +157,7 @@ struct Attrs {
   u32 aligned = 0;
   bool packed = false, noreturn = false, weak = false, used = false, unused = false;
   bool constructor = false, destructor = false, always_inline = false, noinline = false;
+  bool no_instrument = false;  // no_instrument_function
   bool deprecated = false, transparent_union = false, returns_twice = false;
   bool has_mode = false, vector = false;
   u64 vector_size = 0;     // vector_size(N) in bytes (valid when `vector`)
@@ -173,6 +174,7 @@ struct Decl {
   bool global;       // static storage duration with linkage or file scope
   bool defined, tentative, used, is_inline, is_tls, is_param, weak, noreturn, gnu_inline;
   bool is_builtin_decl;
+  bool no_instrument;  // __attribute__((no_instrument_function))
   CfreeSym name;
   CType* ty;
   CfreeLoc loc;
@@ -347,6 +349,7 @@ struct FuncCtx {
   Val func_name;  // __func__ (lazy)
   bool has_func_name = false;
   FuncCtx* parent = nullptr;  // the enclosing function of a GNU nested function
+  bool instrument = false;  // calls __cyg_profile_func_enter/exit
 };
 
 class Parser {
@@ -362,6 +365,7 @@ class Parser {
   Gen g;
   bool fwrapv = false;
   bool gnu89_inline = false;
+  bool instrument_functions = false;  // -finstrument-functions
   int std_version = 201710;
 
   // ---- tokens (parse.cpp) ----
@@ -675,6 +679,8 @@ class Parser {
   void statement();
   void compound_stmt(bool new_scope = true);
   void block_item();
+  void ret(bool has_value);  // g.ret, after the -finstrument-functions exit hook
+  void profile_hook(const char* name);
   void revive();
   void if_stmt();
   void while_stmt();

@@ -208,6 +208,7 @@ void Parser::attribute_list(Attrs* a) {
     else if (attr_is(name, n, "destructor")) a->destructor = true;
     else if (attr_is(name, n, "always_inline")) a->always_inline = true;
     else if (attr_is(name, n, "noinline")) a->noinline = true;
+    else if (attr_is(name, n, "no_instrument_function")) a->no_instrument = true;
     else if (attr_is(name, n, "deprecated")) a->deprecated = true;
     else if (attr_is(name, n, "transparent_union")) a->transparent_union = true;
     else if (attr_is(name, n, "returns_twice")) a->returns_twice = true;

@@ -541,6 +541,31 @@ void Parser::default_label() {
   statement();
 }
 
+// -finstrument-functions: call name(this function, its return address).
+void Parser::profile_hook(const char* name) {
+  if (!g.on() || !fn_ || !fn_->decl) return;
+  CfreeSym s = cfree_sym_intern(c, name, std::strlen(name));
+  Decl* hd = file_scope_decl(s);
+  if (!hd || hd->kind != DK::Func) {
+    hd = implicit_func(s, fn_->decl->loc, implicit_lib_type(s));
+    hd->is_builtin_decl = true;
+    if (hd->canon) hd->canon->is_builtin_decl = true;
+  }
+  hd = hd->canon ? hd->canon : hd;
+  Val fv = rvalue(load_var(hd, fn_->decl->loc));
+  materialize(fv);
+  Val self = convert(rvalue(load_var(fn_->decl, fn_->decl->loc)), t_voidptr);
+  materialize(self);
+  g.push_int(cgt(t_uint), 0);
+  g.intrinsic(CFREE_INTR_RETURN_ADDRESS, cg_ptr, 1, 1, cg_ptr);
+  g.call(cgt(hd->ty), 2, nullptr, 0);
+}
+
+void Parser::ret(bool has_value) {
+  if (fn_ && fn_->instrument) profile_hook("__cyg_profile_func_exit");
+  g.ret(has_value);
+}
+
 void Parser::return_stmt() {
   CfreeLoc loc = tok.loc;
   advance();
@@ -557,11 +582,11 @@ void Parser::return_stmt() {
           Val z = convert(mk_const(t_int, 0), rt);
           materialize(z);
         }
-        g.ret(true);
+        ret(true);
       }
       return;
     }
-    g.ret(false);
+    ret(false);
     return;
   }
   CfreeLoc eloc = tok.loc;
@@ -570,11 +595,11 @@ void Parser::return_stmt() {
     v = decay(v);
     if (v.ty && v.ty->k != TK::Void) pedwarn(loc, nullptr, "'return' with a value, in function returning void");
     discard(rvalue(v));
-    g.ret(false);
+    ret(false);
   } else {
     v = assign_convert(v, rt, eloc, "return");
     materialize(v);
-    g.ret(true);
+    ret(true);
   }
   if (!expect(Tok::Semi)) skip_to_semi();
 }

@@ -30,6 +30,7 @@ CfreeCgSym Parser::decl_sym(Decl* d) {
 void Parser::finish_decl_attrs(Decl* dl, const Attrs& a) {
   if (a.weak) dl->weak = true;
   if (a.noreturn) dl->noreturn = true;
+  if (a.no_instrument) dl->no_instrument = true;
   if (a.section) dl->section = a.section;
   if (a.alias) dl->alias = a.alias;
   if (a.visibility) dl->visibility = a.visibility;
@@ -57,7 +58,7 @@ Decl* Parser::declare(DeclSpec& ds, Declarator& d, bool file_scope, bool has_ini
     if (x.aligned > a.aligned) a.aligned = x.aligned;
     a.packed |= x.packed; a.noreturn |= x.noreturn; a.weak |= x.weak; a.used |= x.used;
     a.constructor |= x.constructor; a.destructor |= x.destructor; a.always_inline |= x.always_inline;
-    a.noinline |= x.noinline; a.returns_twice |= x.returns_twice;
+    a.noinline |= x.noinline; a.returns_twice |= x.returns_twice; a.no_instrument |= x.no_instrument;
     if (x.visibility) a.visibility = x.visibility;
     if (x.alias) a.alias = x.alias;
     if (x.section) a.section = x.section;
@@ -662,22 +663,27 @@ void Parser::function_body(DeclSpec& ds, Declarator& d, Decl* canon, bool skip_b
     }
   }
   if (emit_fn && g.on()) vla_param_sizes(fn);
+  if (emit_fn && g.on() && instrument_functions && !canon->no_instrument && !ds.attrs.no_instrument &&
+      !d.attrs.no_instrument) {
+    ctx.instrument = true;
+    profile_hook("__cyg_profile_func_enter");
+  }
   unreachable_ = false;
   compound_stmt(false);
   if (emit_fn && g.on()) {
     if (ret->k == TK::Void) {
-      g.ret(false);
+      this->ret(false);
     } else if (!std::strcmp(ctx.name, "main") && ret->unq == t_int) {
       g.push_int(cgt(t_int), 0);
-      g.ret(true);
+      this->ret(true);
     } else if (is_aggregate(ret)) {
       CfreeCgSlot s = g.slot(size_of(ret), align_of(ret));
       g.push_slot(s, 0, cg_ptr);
-      g.ret(true);
+      this->ret(true);
     } else {
       Val z = convert(mk_const(t_int, 0), ret);
       materialize(z);
-      g.ret(true);
+      this->ret(true);
     }
   }
   pop_scope();
