@@ -11,7 +11,7 @@
 // RUN: %t.gcc > %t.ref
 // RUN: diff %t.ref %t.out
 // RUN: %cfree cc -c %s -o %t.plain.o
-// RUN: nm %t.plain.o > %t.nm; ! grep -q __cyg_profile %t.nm
+// RUN: objdump -dr %t.plain.o > %t.dis; ! grep -q "R_X86_64_PLT32.*__cyg_profile" %t.dis
 #include <stdio.h>
 #define NOCHK __attribute__((no_instrument_function))
 
