@@ -321,6 +321,13 @@ void cfree_cg_push_frame(CfreeCg* cg, unsigned up);
  * enclosing function's slot or label, or push_frame with up > 0): a nested
  * function that never does can be called through a plain pointer. */
 int cfree_cg_func_uses_chain(CfreeCg* cg);
+/* GCC's __builtin_setjmp/__builtin_longjmp (the non-local goto primitives,
+ * buffer of 5 pointers: frame, resume address, stack pointer).  setjmp pops
+ * the buffer's address and pushes 0 (as `result_type`) -- or 1 when control
+ * comes back through longjmp, which pops the buffer's address and does not
+ * return.  Values on the stack around setjmp are preserved (in memory). */
+void cfree_cg_builtin_setjmp(CfreeCg* cg, CfreeType result_type);
+void cfree_cg_builtin_longjmp(CfreeCg* cg);
 
 typedef enum CfreeSlotFlags {
   CFREE_SLOT_ADDR_TAKEN = 1, /* address escapes (the optimizer keeps it in memory) */

@@ -287,7 +287,8 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
   };
 
   // ---- library builtins ----
-  if (is_b) {
+  // (__builtin_setjmp/longjmp are GCC's own primitives, below.)
+  if (is_b && n != "setjmp" && n != "longjmp") {
     for (const LibBuiltin& lb : kLib) {
       if (n != lb.name) continue;
       CfreeSym lname = cfree_sym_intern(c, lb.name, std::strlen(lb.name));
@@ -529,6 +530,33 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
     g.store(cgt(rt), 0);
     Val f = mk_stack(t_int);
     return convert(f, t_bool);
+  }
+  if (is_b && (n == "setjmp" || n == "longjmp")) {
+    // GCC's non-local goto primitives over a 5-pointer buffer (not the C
+    // library's setjmp: the buffer is too small for it).
+    args(&a, &al, true);
+    if (!need(a, n == "setjmp" ? 1 : 2)) return mk_const(t_int, 0);
+    Val b = convert(rvalue(a[0]), t_voidptr);
+    if (n == "longjmp") {
+      Val v = rvalue(a[1]);
+      if (v.k != Val::Const || v.i != 1) error(loc, "%s", "'__builtin_longjmp' second argument must be 1");
+      discard(v);
+    }
+    materialize(b);
+    Val r;
+    if (g.on()) {
+      g.stack.pop_back();
+      if (n == "setjmp") {
+        cfree_cg_builtin_setjmp(g.cg, cgt(t_int));
+        g.stack.push_back(cgt(t_int));
+      } else {
+        cfree_cg_builtin_longjmp(g.cg);
+      }
+    }
+    if (n == "setjmp") return mk_stack(t_int);
+    r.k = Val::Void;
+    r.ty = t_void;
+    return r;
   }
   if (n == "frame_address" || n == "return_address") {
     args(&a, &al, true);

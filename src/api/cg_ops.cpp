@@ -681,6 +681,41 @@ void cfree_cg_push_frame(CfreeCg* cg, unsigned up) {
   });
 }
 
+void cfree_cg_builtin_setjmp(CfreeCg* cg, CfreeType result_type) {
+  api(cg, [&] {
+    if (cg_virtual(cg, 1, 1)) {
+      if (cg->mode == CFREE_CG_DUMP) dump_line(cg, "builtin_setjmp %s", dump_type(cg, result_type).c_str());
+      return;
+    }
+    // Control comes back here with only rbp/rsp restored: everything else
+    // lives in memory.
+    SValue v = cg_pop(cg);
+    before_control_flow(cg);
+    cg_push(cg, v);
+    Opd b = cg_to_reg(cg, cg_top(cg));
+    Pin pin(cg, 1);
+    Opd d = Opd::r(cg_alloc(cg, RC::Gpr));
+    cg->target->builtin_setjmp(b, d);
+    cg_free_value(cg, cg_pop(cg));
+    cg_push(cg, cg_value_at(cg, d, cg_mt(cg, result_type), result_type));
+  });
+}
+
+void cfree_cg_builtin_longjmp(CfreeCg* cg) {
+  api(cg, [&] {
+    if (cg_virtual(cg, 1, 0)) {
+      if (cg->mode == CFREE_CG_DUMP) dump_line(cg, "builtin_longjmp");
+      return;
+    }
+    SValue v = cg_pop(cg);
+    before_control_flow(cg);
+    cg_push(cg, v);
+    Opd b = cg_to_reg(cg, cg_top(cg));
+    cg->target->builtin_longjmp(b);
+    cg_free_value(cg, cg_pop(cg));
+  });
+}
+
 int cfree_cg_func_uses_chain(CfreeCg* cg) {
   return cg->in_func && cg->level < cg->chain_used.size() && cg->chain_used[cg->level];
 }

@@ -220,6 +220,12 @@ class CGTarget {
   virtual void outer_slot_addr(CGReg dst, unsigned up, CGSlot s, i64 off) = 0;
   // Non-local goto: unwind to the frame `up` levels out and jump to its label l.
   virtual void nonlocal_jump(unsigned up, CGLabel l) = 0;
+  // __builtin_setjmp: save frame, resume address and stack pointer in the
+  // buffer at `buf` (a GPR); dst (a GPR) = 0, or 1 when resumed.  No other
+  // value may be live in a register.
+  virtual void builtin_setjmp(Opd buf, Opd dst) = 0;
+  // __builtin_longjmp through the buffer at `buf` (a GPR).
+  virtual void builtin_longjmp(Opd buf) = 0;
 
   // ---- Calls and returns ----------------------------------------------
   virtual void call(const CGCallDesc& d) = 0;

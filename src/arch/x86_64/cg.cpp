@@ -236,6 +236,29 @@ void X86CG::nonlocal_jump(unsigned up, CGLabel l) {
   e_.jmp(pad);
 }
 
+// GCC's buffer layout: [0] frame pointer, [1] resume address, [2] stack pointer.
+void X86CG::builtin_setjmp(Opd buf, Opd dst) {
+  Reg b = R(buf.reg, 8), d = R(dst.reg, 4);
+  MCLabel resume = mc_.label_new(), done = mc_.label_new();
+  e_.op(Mn::MOV, x86::mem(8, b, 0), reg(Reg::RBP));
+  e_.op(Mn::LEA, reg(Reg::RAX), rip_label(8, resume, 0));
+  e_.op(Mn::MOV, x86::mem(8, b, 8), reg(Reg::RAX));
+  e_.op(Mn::MOV, x86::mem(8, b, 16), reg(Reg::RSP));
+  e_.op(Mn::XOR, reg(d), reg(d));
+  e_.jmp(done);
+  mc_.label_place(resume);  // rbp and rsp are back; no register survived
+  e_.op(Mn::MOV, reg(d), imm(1));
+  mc_.label_place(done);
+}
+
+void X86CG::builtin_longjmp(Opd buf) {
+  Reg b = R(buf.reg, 8);
+  e_.op(Mn::MOV, reg(Reg::R11), x86::mem(8, b, 8));
+  e_.op(Mn::MOV, reg(Reg::RBP), x86::mem(8, b, 0));
+  e_.op(Mn::MOV, reg(Reg::RSP), x86::mem(8, b, 16));
+  e_.op(Mn::JMP, reg(Reg::R11));
+}
+
 // ---- Symbols and operands ---------------------------------------------------------
 
 bool X86CG::sym_is_tls(ObjSymId s) const { return ob_.symbol_get(s).type == SymType::Tls; }

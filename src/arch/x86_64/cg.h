@@ -83,6 +83,8 @@ class X86CG final : public CGTarget {
   void frame_of(CGReg dst, unsigned up) override;
   void outer_slot_addr(CGReg dst, unsigned up, CGSlot s, i64 off) override;
   void nonlocal_jump(unsigned up, CGLabel l) override;
+  void builtin_setjmp(Opd buf, Opd dst) override;
+  void builtin_longjmp(Opd buf) override;
 
   void call(const CGCallDesc& d) override;
   void ret(const CGRetDesc& d) override;
