@@ -75,8 +75,8 @@ CfreeType cfree_type_func(CfreeCompiler* c, CfreeType ret, const CfreeType* para
                           int variadic);
 /* A GCC generic vector (__attribute__((vector_size(N)))): `count` elements
  * of an integer or float type, count a power of 2.  Size is count * element
- * size; alignment is the size capped at 16 bytes on x86-64 (without AVX),
- * aarch64 and riscv64 as GCC lays them out.  Like records, vectors are
+ * size; alignment is the size on x86-64 and riscv64 and the size capped at
+ * 16 bytes on aarch64, as GCC lays them out.  Like records, vectors are
  * aggregates for the value stack (handled through their address); the call
  * classification passes them in vector/FP registers where the ABI does
  * (x86-64: 8- and 16-byte vectors in one XMM register, SSE+SSEUP). */

@@ -246,6 +246,19 @@ u32 Parser::align_of(CType* t) {
   return a;
 }
 
+// C11 _Alignof as GCC computes it (min_align_of_type): an alignment that is
+// not user-specified is capped at BIGGEST_ALIGNMENT, 16 bytes on every
+// target (it only matters for GCC vectors over 16 bytes, whose layout
+// alignment is their size on x86-64 and riscv64).
+u32 Parser::c11_alignof(CType* t) {
+  u32 a = align_of(t);
+  if (a <= 16 || t->align) return a;
+  CType* e = t;
+  while (e->k == TK::Array && !e->align) e = e->base;
+  if (e->align || (is_record(e) && e->rec->user_align)) return a;
+  return 16;
+}
+
 int Parser::rank(CType* t) {
   switch (int_underlying(t)->k) {
     case TK::Bool: return 1;
@@ -421,6 +434,12 @@ void Parser::complete_record(CType* t, std::vector<Field>& fields, const Attrs& 
   }
   r->n_fields = static_cast<u32>(fields.size());
   r->complete = true;
+  r->user_align = a.aligned != 0;
+  for (const Field& f : fields) {
+    CType* e = f.ty;
+    while (e->k == TK::Array && !e->align) e = e->base;
+    if (e->align || (is_record(e) && e->rec->user_align)) r->user_align = true;
+  }
   t->size_cache = 0;
   t->align_cache = 0;
   for (CType* v = t->unq->variants; v; v = v->next_variant) {

@@ -100,6 +100,7 @@ struct Field {
 struct Record {
   CfreeSym tag;
   bool is_union, complete, flex, has_const;
+  bool user_align;   // aligned(N) on the record or a member (GCC TYPE_USER_ALIGN: _Alignof is not capped)
   Field* fields;
   u32 n_fields;
   CfreeType cg;
@@ -440,6 +441,7 @@ class Parser {
   CfreeType cgt(CType* t);
   u64 size_of(CType* t);
   u32 align_of(CType* t);
+  u32 c11_alignof(CType* t);  // _Alignof: GCC's min_align_of_type
   bool is_complete(CType* t);
   bool compatible(CType* a, CType* b, bool ignore_quals = false);
   CType* composite(CType* a, CType* b);

@@ -543,6 +543,8 @@ Val Parser::unary_op(Tok op, Val v, CfreeLoc loc) {
 Val Parser::sizeof_alignof(bool is_sizeof) {
   CfreeLoc loc = tok.loc;
   const char* name = is_sizeof ? "sizeof" : "__alignof__";
+  // _Alignof / alignof (not __alignof__): GCC's min_align_of_type.
+  bool c11 = !is_sizeof && tok.text && tok.len > 1 && (tok.text[0] != '_' || tok.text[1] == 'A');
   advance();
   CType* t = nullptr;
   Val v;
@@ -581,7 +583,7 @@ Val Parser::sizeof_alignof(bool is_sizeof) {
     error(loc, "invalid application of '%s' to incomplete type '%s'", name, type_str(t).c_str());
     return mk_const(t_size, 0);
   }
-  if (!is_sizeof) return mk_const(t_size, align_of(t));
+  if (!is_sizeof) return mk_const(t_size, c11 ? c11_alignof(t) : align_of(t));
   if (t->vla) return elem_size_val(t);
   return mk_const(t_size, size_of(t));
 }

@@ -93,6 +93,8 @@ struct AArch64ABI final : TargetABI {
   TypeId make_va_list(TypeTable& t) const override;
   void classify_call(TypeTable& t, TypeId fn, const TypeId* arg_types, size_t n_args, Arena& arena,
                      ABIFuncInfo& out) const override;
+  // aarch64_simd_vector_alignment: at most 128 bits.
+  u32 vector_align(u64 size) const override { return static_cast<u32>(size < 16 ? size : 16); }
   // Place one value; `ret` selects the result registers (no stack).
   // Returns false if a result must go through memory.
   bool place(TypeTable& t, TypeId ty, ArgCursor& cur, ABIValue& v, bool ret) const;

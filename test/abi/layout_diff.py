@@ -33,12 +33,17 @@ INTS = [("char", "char", 8), ("schar", "signed char", 8), ("uchar", "unsigned ch
         ("llong", "long long", 64), ("ullong", "unsigned long long", 64),
         ("int128", "__int128", 128), ("uint128", "unsigned __int128", 128), ("bool", "_Bool", 1)]
 FLOATS = [("float", "float"), ("double", "double"), ("ldouble", "long double")]
+# GCC vector element types (vector_size(N), N a power-of-2 multiple of the element size)
+VEC_ELEMS = [("char", "char", 1), ("uchar", "unsigned char", 1), ("short", "short", 2), ("int", "int", 4),
+             ("uint", "unsigned int", 4), ("long", "long", 8), ("llong", "long long", 8),
+             ("float", "float", 4), ("double", "double", 8)]
 
 
 class Field:
     def __init__(self, name, ty, width=None, align=0, packed=False, anon=None):
         self.name = name      # None for unnamed bit-fields / anonymous members
         self.ty = ty          # ('scalar', desc, c) | ('rec', Record) | ('array', n, ty) | ('flex', ty)
+                              # | ('vec', bytes, desc, c)
         self.width = width    # bit-field width or None
         self.align = align
         self.packed = packed
@@ -67,6 +72,8 @@ def type_desc(ty):
         return "A%d:%s" % (ty[1], type_desc(ty[2]))
     if k == "flex":
         return "X:%s" % type_desc(ty[1])
+    if k == "vec":
+        return "V%d:%s" % (ty[1], ty[2])
     raise ValueError(ty)
 
 
@@ -77,6 +84,8 @@ def c_decl(ty, name):
         return "%s %s" % (ty[2], name)
     if k == "rec":
         return "T%d_t %s" % (ty[1].id, name)
+    if k == "vec":
+        return "V%d_%s %s" % (ty[1], ty[2], name)
     dims = ""
     while ty[0] in ("array", "flex"):
         dims += "[%d]" % ty[1] if ty[0] == "array" else "[]"
@@ -85,8 +94,9 @@ def c_decl(ty, name):
 
 
 class Gen:
-    def __init__(self, seed, unnamed_bitfields=True):
+    def __init__(self, seed, unnamed_bitfields=True, vectors=False):
         self.unnamed_bitfields = unnamed_bitfields
+        self.vectors = vectors  # GCC vector types as members (layout only)
         self.r = random.Random(seed)
         self.records = []     # all records in definition order (anon ones too)
         self.pool = []        # named records usable as members
@@ -94,6 +104,9 @@ class Gen:
 
     def scalar(self):
         r = self.r
+        if self.vectors and r.random() < 0.1:
+            d, c, size = r.choice(VEC_ELEMS)
+            return ("vec", r.choice([b for b in (4, 8, 16, 32, 64) if b >= size]), d, c)
         if r.random() < 0.25:
             d, c = r.choice(FLOATS)
         else:
@@ -160,6 +173,8 @@ class Gen:
         k = ty[0]
         if k == "scalar":
             return 16
+        if k == "vec":
+            return ty[1]
         if k == "array":
             return ty[1] * self.estimate(ty[2])
         if k == "flex":
@@ -206,6 +221,11 @@ def named_members(rec):
 
 def emit(gen):
     c = ["#include <stddef.h>\n"]
+    if gen.vectors:
+        for d, ct, size in VEC_ELEMS:
+            for b in (4, 8, 16, 32, 64):
+                if b >= size:
+                    c.append("typedef %s V%d_%s __attribute__((vector_size(%d)));\n" % (ct, b, d, b))
     desc = []
     for rec in gen.records:
         desc.append("R %d %s %d %d %d %d\n" % (rec.id, "union" if rec.is_union else "struct",
@@ -225,7 +245,7 @@ def emit(gen):
         if rec.pack:
             c.append("#pragma pack(pop)\n")
         c.append("typedef %s T%d T%d_t;\n" % (kw, rec.id, rec.id))
-        vals = ["sizeof(T%d_t)" % rec.id, "_Alignof(T%d_t)" % rec.id]
+        vals = ["sizeof(T%d_t)" % rec.id, "__alignof__(T%d_t)" % rec.id]
         for name, is_bf, f in named_members(rec):
             if not is_bf:
                 vals.append("offsetof(T%d_t, %s)" % (rec.id, name))
@@ -293,9 +313,10 @@ def main():
     ap.add_argument("--count", type=int, default=300, help="top-level types to generate")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--work", required=True, help="scratch directory")
+    ap.add_argument("--vectors", action="store_true", help="also GCC vector_size members")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
-    gen = Gen(args.seed * 1000003 + sorted(GCC).index(args.target))
+    gen = Gen(args.seed * 1000003 + sorted(GCC).index(args.target), vectors=args.vectors)
     while sum(1 for r in gen.records if not r.anon) < args.count:
         gen.record()
     csrc, desc = emit(gen)

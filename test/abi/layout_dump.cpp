@@ -61,6 +61,12 @@ struct Dumper {
       return cfree_type_array(c, parse_type(end + 1), n);
     }
     if (s[0] == 'X') return cfree_type_flex_array(c, parse_type(s + 2));
+    if (s[0] == 'V') {  // V<bytes>:<element>: a GCC vector_size(bytes) vector
+      char* end;
+      unsigned long bytes = std::strtoul(s + 1, &end, 10);
+      CfreeType e = parse_type(end + 1);
+      return cfree_type_vector(c, e, bytes / cfree_type_size(c, e));
+    }
     if (!std::strcmp(s, "void")) return cfree_type_void(c);
     if (!std::strcmp(s, "ptr")) return cfree_type_ptr(c, cfree_type_void(c));
     if (!std::strcmp(s, "cfloat")) return cfree_type_complex(c, cfree_type_c_scalar(c, CFREE_C_FLOAT));

@@ -28,6 +28,7 @@ typedef char v64qi __attribute__((vector_size(64)));
 __attribute__((vector_size(8))) short leading_attr;
 
 struct holder { char c; v4si v; int tail; };
+struct wide { char c; v8si v; };
 union pun { v4si v; int i[4]; unsigned long long l[2]; };
 
 v4si gv = {1, 2, 3, 4};
@@ -54,6 +55,13 @@ int main(void) {
   ASSERT(32, sizeof(v8si));
   ASSERT(16, _Alignof(v8si));
   ASSERT(16, _Alignof(v64qi));
+  // Layout alignment is the size (x86-64); C11 _Alignof caps it at 16 as GCC does.
+  ASSERT(32, __alignof__(v8si));
+  ASSERT(64, __alignof__(v64qi));
+  ASSERT(32, __builtin_offsetof(struct wide, v));
+  ASSERT(64, sizeof(struct wide));
+  ASSERT(16, _Alignof(struct wide));
+  ASSERT(32, __alignof__(struct wide));
   ASSERT(8, sizeof(leading_attr));
   ASSERT(16, __builtin_offsetof(struct holder, v));
   ASSERT(48, sizeof(struct holder));

@@ -17,6 +17,7 @@
 // RUN: FileCheck %s < %t.1.txt
 // CHECK: int4 251 1 2 3
 // CHECK: sret32 -1 -2 -3 -4 -5 -6 -7 -8
+// CHECK: late 54326
 // CHECK: va 4 1210
 #include <stdarg.h>
 #include <stdio.h>
@@ -50,6 +51,7 @@ v1df f_v1df(v1df a, v1sf b);
 v1di f_v1di(v1di a);
 struct sv f_sv(struct sv s, struct sq q);
 struct s2 f_s2(struct s2 s);
+int f_late(int a, int b, int c, int d, int e, int f, long on_stack, v8si v, v2df after);
 double f_many(v4sf a, v4sf b, v4sf c, v4sf d, v4sf e, v4sf f, v4sf g, v4sf h, v4sf i, double x, v4sf j);
 int f_va(int n, ...);
 
@@ -71,6 +73,9 @@ struct sv f_sv(struct sv s, struct sq q) {
 struct s2 f_s2(struct s2 s) {
   struct s2 r = {s.b, s.a};
   return r;
+}
+int f_late(int a, int b, int c, int d, int e, int f, long on_stack, v8si v, v2df after) {
+  return a + b + c + d + e + f + (int)on_stack * 10 + v[0] * 100 + v[7] * 1000 + (int)after[1] * 10000;
 }
 double f_many(v4sf a, v4sf b, v4sf c, v4sf d, v4sf e, v4sf f, v4sf g, v4sf h, v4sf i, double x, v4sf j) {
   v4sf s = a + b + c + d + e + f + g + h + i + j;
@@ -131,6 +136,8 @@ int main(void) {
   printf("s2 %g %g %g %g\n", t.a[0], t.a[1], t.b[0], t.b[1]);
   v4sf one = {1, 2, 3, 4};
   printf("many %g\n", f_many(one, one, one, one, one, one, one, one, one, 0.5, (v4sf){5, 6, 7, 8}));
+  // A 32-byte vector in memory after an 8-byte stack argument: aligned to 32.
+  printf("late %d\n", f_late(1, 1, 1, 1, 1, 1, 2, (v8si){3, 0, 0, 0, 0, 0, 0, 4}, (v2df){0, 5}));
   printf("va %d %d\n", 4, f_va(4, (v4si){1, 2, 3, 4}, (v2df){100.0, 200.0}, (v4si){10, 20, 30, 40}, (v2df){300.0, 500.0}));
   return 0;
 }
