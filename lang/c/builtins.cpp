@@ -116,7 +116,7 @@ Val Parser::va_arg_expr(CfreeLoc loc) {
   if (g.on()) {
     // GNU: a variably modified record arrives by reference.
     cfree_cg_va_arg(g.cg, is_record(tu) && tu->vla ? cg_ptr : cgt(tu));
-    g.stack.back() = agg ? cg_ptr : cgt(tu);
+    g.set_top(agg ? cg_ptr : cgt(tu));
   }
   if (agg) {
     Val r;
@@ -341,7 +341,7 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
         materialize2(d0, s0);
         if (g.on()) {
           cfree_cg_va_copy(g.cg);
-          g.stack.resize(g.stack.size() - 2);
+          g.drop(2);
         }
       }
     } else {
@@ -358,7 +358,7 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
             error(loc, "'va_start' used in function with fixed arguments");
           cfree_cg_va_start(g.cg);
         }
-        g.stack.pop_back();
+        g.drop(1);
       }
     }
     Val r;
@@ -795,14 +795,14 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
     if (n == "__atomic_load_n") {
       if (g.on()) {
         cfree_cg_atomic_load(g.cg, ct, o1);
-        g.stack.back() = ct;
+        g.set_top(ct);
       }
       return mk_stack(vt);
     }
     if (n == "__atomic_store_n") {
       if (g.on()) {
         cfree_cg_atomic_store(g.cg, ct, o1);
-        g.stack.resize(g.stack.size() - 2);
+        g.drop(2);
       }
       return vvoid;
     }
@@ -810,7 +810,7 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
       g.push_int(ct, 0);
       if (g.on()) {
         cfree_cg_atomic_store(g.cg, ct, is_sync ? CFREE_ORDER_RELEASE : o1);
-        g.stack.resize(g.stack.size() - 2);
+        g.drop(2);
       }
       return vvoid;
     }
@@ -818,16 +818,16 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
       g.push_int(ct, 1);
       if (g.on()) {
         cfree_cg_atomic_rmw(g.cg, CFREE_ATOMIC_XCHG, ct, o1);
-        g.stack.pop_back();
-        g.stack.back() = ct;
+        g.drop(1);
+        g.set_top(ct);
       }
       return convert(mk_stack(vt), t_bool);
     }
     if (n == "__atomic_exchange_n" || n == "__sync_lock_test_and_set") {
       if (g.on()) {
         cfree_cg_atomic_rmw(g.cg, CFREE_ATOMIC_XCHG, ct, is_sync ? CFREE_ORDER_ACQUIRE : o1);
-        g.stack.pop_back();
-        g.stack.back() = ct;
+        g.drop(1);
+        g.set_top(ct);
       }
       return mk_stack(vt);
     }
@@ -838,7 +838,7 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
       CfreeMemOrder fo = rv.size() > 5 ? order_of(rv[5]) : CFREE_ORDER_SEQ_CST;
       if (g.on()) {
         cfree_cg_atomic_cas(g.cg, ct, weak, so, fo, cgt(t_bool));
-        g.stack.resize(g.stack.size() - 3);
+        g.drop(3);
         g.stack.push_back(cgt(t_bool));
       }
       return mk_stack(t_bool);
@@ -854,7 +854,7 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
       g.swap();
       if (g.on()) {
         cfree_cg_atomic_cas(g.cg, ct, 0, CFREE_ORDER_SEQ_CST, CFREE_ORDER_SEQ_CST, cgt(t_bool));
-        g.stack.resize(g.stack.size() - 3);
+        g.drop(3);
         g.stack.push_back(cgt(t_bool));
       }
       if (n == "__sync_bool_compare_and_swap") return mk_stack(t_bool);
@@ -889,8 +889,8 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
     }
     if (g.on()) {
       cfree_cg_atomic_rmw(g.cg, static_cast<CfreeAtomicOp>(op), ct, o);
-      g.stack.pop_back();
-      g.stack.back() = ct;
+      g.drop(1);
+      g.set_top(ct);
     }
     if (fetch_first) return mk_stack(vt);
     if (vt->k == TK::Ptr) g.retype(cgt(t_long));

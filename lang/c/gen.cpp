@@ -49,7 +49,7 @@ void Gen::swap() {
 void Gen::pop() {
   if (!on() || stack.empty()) return;
   cfree_cg_pop(cg);
-  stack.pop_back();
+  drop(1);
 }
 void Gen::rotate(unsigned depth) {
   if (!on() || stack.size() <= depth) return;
@@ -62,72 +62,72 @@ void Gen::retype(CfreeType t) {
   if (!on() || stack.empty()) return;
   if (stack.back() == t) return;
   cfree_cg_retype(cg, t);
-  stack.back() = t;
+  set_top(t);
 }
 void Gen::load(CfreeType t, u32 flags) {
   if (!on()) return;
   CfreeMemAccess m{0, flags};
   cfree_cg_load(cg, t, flags ? &m : nullptr);
-  stack.back() = t;
+  set_top(t);
 }
 void Gen::store(CfreeType t, u32 flags) {
   if (!on()) return;
   CfreeMemAccess m{0, flags};
   cfree_cg_store(cg, t, flags ? &m : nullptr);
-  stack.pop_back();
-  stack.pop_back();
+  drop(1);
+  drop(1);
 }
 void Gen::copy(u64 size, u32 align) {
   if (!on()) return;
   cfree_cg_copy(cg, size, align);
-  stack.pop_back();
-  stack.pop_back();
+  drop(1);
+  drop(1);
 }
 void Gen::copy_dynamic() {
   if (!on()) return;
   cfree_cg_copy_dynamic(cg);
-  stack.resize(stack.size() - 3);
+  drop(3);
 }
 void Gen::fill(u64 size, u32 align) {
   if (!on()) return;
   cfree_cg_fill(cg, size, align);
-  stack.pop_back();
-  stack.pop_back();
+  drop(1);
+  drop(1);
 }
 void Gen::bf_load(CfreeType t, const CfreeBitField& bf, u32 flags) {
   if (!on()) return;
   CfreeMemAccess m{0, flags};
   cfree_cg_bitfield_load(cg, t, &bf, flags ? &m : nullptr);
-  stack.back() = t;
+  set_top(t);
 }
 void Gen::bf_store(CfreeType t, const CfreeBitField& bf, u32 flags) {
   if (!on()) return;
   CfreeMemAccess m{0, flags};
   cfree_cg_bitfield_store(cg, t, &bf, flags ? &m : nullptr);
-  stack.pop_back();
-  stack.pop_back();
+  drop(1);
+  drop(1);
 }
 void Gen::binop(CfreeBinop op, CfreeType t) {
   if (!on()) return;
   cfree_cg_binop(cg, op, t);
-  stack.pop_back();
-  stack.back() = t;
+  drop(1);
+  set_top(t);
 }
 void Gen::unop(CfreeUnop op, CfreeType t) {
   if (!on()) return;
   cfree_cg_unop(cg, op, t);
-  stack.back() = t;
+  set_top(t);
 }
 void Gen::cmp(CfreeCmp op, CfreeType ot, CfreeType rt) {
   if (!on()) return;
   cfree_cg_cmp(cg, op, ot, rt);
-  stack.pop_back();
-  stack.back() = rt;
+  drop(1);
+  set_top(rt);
 }
 void Gen::convert(CfreeConv conv, CfreeType to) {
   if (!on()) return;
   cfree_cg_convert(cg, conv, to);
-  stack.back() = to;
+  set_top(to);
 }
 CfreeCgLabel Gen::label() {
   if (!emit || !in_func) return 0;
@@ -144,7 +144,7 @@ void Gen::jump(CfreeCgLabel l) {
 void Gen::branch(bool when_true, CfreeCgLabel l) {
   if (!on()) return;
   cfree_cg_branch(cg, when_true, l);
-  stack.pop_back();
+  drop(1);
 }
 CfreeCgSlot Gen::slot(u64 size, u32 align, u32 flags) {
   if (!emit || !in_func) return 0;
@@ -154,7 +154,7 @@ void Gen::call(CfreeType fn, size_t n, const CfreeType* arg_types, CfreeType ret
   if (!on()) return;
   if (chain) cfree_cg_call_chain(cg, fn, n, arg_types);
   else cfree_cg_call(cg, fn, n, arg_types);
-  stack.resize(stack.size() - n - 1 - (chain ? 1 : 0));
+  drop(n + 1 + (chain ? 1 : 0));
   if (ret) stack.push_back(ret);
 }
 void Gen::push_frame(unsigned up, CfreeType ptr_ty) {
@@ -165,17 +165,17 @@ void Gen::push_frame(unsigned up, CfreeType ptr_ty) {
 void Gen::ret(bool has_value) {
   if (!on()) return;
   cfree_cg_ret(cg);
-  if (has_value) stack.pop_back();
+  if (has_value) drop(1);
 }
 void Gen::alloca_(u32 align, CfreeType ptr_ty) {
   if (!on()) return;
   cfree_cg_alloca(cg, align);
-  stack.back() = ptr_ty;
+  set_top(ptr_ty);
 }
 void Gen::intrinsic(CfreeIntrinsic id, CfreeType t, unsigned pops, unsigned pushes, CfreeType push_ty) {
   if (!on()) return;
   cfree_cg_intrinsic(cg, id, t);
-  stack.resize(stack.size() - pops);
+  drop(pops);
   for (unsigned i = 0; i < pushes; i++) stack.push_back(i + 1 == pushes ? push_ty : t);
 }
 

@@ -247,6 +247,13 @@ class Gen {
   int nocode = 0;      // > 0: unevaluated context, generate nothing
   bool in_func = false;
   std::vector<CfreeType> stack;  // mirror of the CG stack's types
+  // Mirror updates that stay defined if the mirror and the CG disagree
+  // (after an internal error the parser goes on to report more errors).
+  void drop(size_t n) { stack.resize(stack.size() > n ? stack.size() - n : 0); }
+  void set_top(CfreeType t) {
+    if (stack.empty()) stack.push_back(t);
+    else stack.back() = t;
+  }
 
   bool dead = false;   // statically unreachable code (the dead arm of `if (0)`), until a user label
   CfreeCgLabel dead_skip = 0;  // where live code jumps over the outermost dead arm (see Parser::revive)

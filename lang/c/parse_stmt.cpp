@@ -88,7 +88,7 @@ void Parser::compound_stmt(bool new_scope) {
     g.push_slot(vla_sp, 0, cg_ptr);
     g.load(cg_ptr, 0);
     cfree_cg_stack_restore(g.cg);
-    g.stack.pop_back();
+    g.drop(1);
   }
   if (new_scope) pop_scope();
   if (tok.kind == Tok::Eof) error(tok.loc, "expected declaration or statement at end of input");
@@ -467,7 +467,7 @@ void Parser::switch_stmt() {
     g.push_slot(s, 0, cg_ptr);
     g.load(cgt(t), 0);
     cfree_cg_switch(g.cg, cgt(t), sw.cases.data(), sw.cases.size(), sw.default_label ? sw.default_label : lend);
-    g.stack.pop_back();
+    g.drop(1);
   }
   g.place(lend);
 }
@@ -616,7 +616,7 @@ void Parser::goto_stmt() {
     materialize(v);
     if (g.on()) {
       cfree_cg_jump_indirect(g.cg, fn_->addr_labels.data(), fn_->addr_labels.size());
-      g.stack.pop_back();
+      g.drop(1);
     }
     expect(Tok::Semi);
     return;
@@ -753,7 +753,7 @@ void Parser::asm_stmt() {
   d.is_volatile = is_volatile || outs.empty();
   d.loc = loc;
   cfree_cg_asm(g.cg, &d);
-  g.stack.resize(g.stack.size() - outs.size() - ins.size());
+  g.drop(outs.size() + ins.size());
 }
 
 }  // namespace cfree::c
