@@ -308,9 +308,22 @@ CType* Parser::arith_common(CType* a, CType* b) {
   a = a->unq;
   b = b->unq;
   if (a->k == TK::Complex || b->k == TK::Complex) {
-    CType* ea = a->k == TK::Complex ? a->base : a;
-    CType* eb = b->k == TK::Complex ? b->base : b;
-    CType* e = arith_common(ea, eb);
+    // GCC: a real integer operand is promoted, a complex one is not, and
+    // two integer element types meet without promotion (the wider; at
+    // equal width the unsigned one): _Complex unsigned char arithmetic wraps
+    // in unsigned char.
+    CType* ea = a->k == TK::Complex ? a->base : is_integer(a) ? promote(a) : a;
+    CType* eb = b->k == TK::Complex ? b->base : is_integer(b) ? promote(b) : b;
+    CType* e;
+    if (is_integer(ea) && is_integer(eb)) {
+      ea = int_underlying(ea)->unq;
+      eb = int_underlying(eb)->unq;
+      if (bits_of(ea) != bits_of(eb)) e = bits_of(ea) > bits_of(eb) ? ea : eb;
+      else if (is_signed_t(ea) != is_signed_t(eb)) e = is_signed_t(ea) ? eb : ea;
+      else e = rank(ea) >= rank(eb) ? ea : eb;
+    } else {
+      e = arith_common(ea, eb);
+    }
     if (a->k == TK::Complex && a->base == e) return a;
     if (b->k == TK::Complex && b->base == e) return b;
     return complex_of(e);

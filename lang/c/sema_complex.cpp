@@ -191,46 +191,53 @@ Val Parser::cx_libcall(const char* op, CType* ct, Val ar, Val ai, Val br, Val bi
 //   |br| < |bi|: ratio = br/bi, div = br*ratio + bi, (ar*ratio + ai)/div, (ai*ratio - ar)/div
 //   otherwise:   ratio = bi/br, div = bi*ratio + br, (ai*ratio + ar)/div, (ai - ar*ratio)/div
 Val Parser::cx_int_div(CType* ct, Val ar, Val ai, Val br, Val bi, CfreeLoc loc) {
+  // Every intermediate is in the element type, as GCC computes at run time
+  // (_Complex unsigned char quotients wrap at 8 bits).
   CType* et = ct->base;
-  CType* pt = promote(et);
   Val d = cx_temp(ct);
   Spill sp;
   g.spill(&sp, cg_ptr);
   auto tmp = [&](Val v) {
-    v = convert(v, pt);
+    v = convert(v, et);
     if (is_const_val(v)) return v;
-    Val t = cx_temp(pt);
+    Val t = cx_temp(et);
     assign_to(t, v, loc, false);
     return t;
   };
-  auto absv = [&](Val v) {
-    v = convert(v, pt);
-    if (!is_signed_t(pt)) return v;
+  auto absv = [&](Val x) {
+    if (!is_signed_t(et)) return x;
     // (x ^ s) - s with s = x >> (bits-1)
-    Val x = tmp(v);
-    Val s = tmp(arith(Tok::GreaterGreater, x, mk_const(t_int, bits_of(pt) - 1), loc));
-    return arith(Tok::Minus, arith(Tok::Caret, x, s, loc), s, loc);
+    Val s = tmp(arith(Tok::GreaterGreater, x, mk_const(t_int, bits_of(et) - 1), loc));
+    Val xs = arith(Tok::Caret, x, s, loc);
+    return tmp(arith(Tok::Minus, xs, s, loc));
+  };
+  auto mul_add = [&](Val x, Val y, Val z, bool sub) {  // x*y + z, or z - x*y with sub
+    Val p = arith(Tok::Star, x, y, loc);
+    return tmp(sub ? arith(Tok::Minus, z, p, loc) : arith(Tok::Plus, p, z, loc));
   };
   br = tmp(br);
   bi = tmp(bi);
-  Val abr = absv(br);  // (C++ argument order is unspecified: sequence the pushes)
+  ar = tmp(ar);
+  ai = tmp(ai);
+  Val abr = absv(br);
   Val abi = absv(bi);
   Val cond = compare(Tok::Less, abr, abi, loc);
   CfreeCgLabel lelse = g.label(), lend = g.label();
   emit_cond_branch(cond, false, lelse);
   {
     Val ratio = tmp(arith(Tok::Slash, br, bi, loc));
-    Val div = tmp(arith(Tok::Plus, arith(Tok::Star, br, ratio, loc), bi, loc));
-    cx_set(d, false, arith(Tok::Slash, arith(Tok::Plus, arith(Tok::Star, ar, ratio, loc), ai, loc), div, loc));
-    cx_set(d, true, arith(Tok::Slash, arith(Tok::Minus, arith(Tok::Star, ai, ratio, loc), ar, loc), div, loc));
+    Val div = mul_add(br, ratio, bi, false);
+    cx_set(d, false, arith(Tok::Slash, mul_add(ar, ratio, ai, false), div, loc));
+    Val ti = tmp(arith(Tok::Minus, arith(Tok::Star, ai, ratio, loc), ar, loc));
+    cx_set(d, true, arith(Tok::Slash, ti, div, loc));
   }
   g.jump(lend);
   g.place(lelse);
   {
     Val ratio = tmp(arith(Tok::Slash, bi, br, loc));
-    Val div = tmp(arith(Tok::Plus, arith(Tok::Star, bi, ratio, loc), br, loc));
-    cx_set(d, false, arith(Tok::Slash, arith(Tok::Plus, arith(Tok::Star, ai, ratio, loc), ar, loc), div, loc));
-    cx_set(d, true, arith(Tok::Slash, arith(Tok::Minus, ai, arith(Tok::Star, ar, ratio, loc), loc), div, loc));
+    Val div = mul_add(bi, ratio, br, false);
+    cx_set(d, false, arith(Tok::Slash, mul_add(ai, ratio, ar, false), div, loc));
+    cx_set(d, true, arith(Tok::Slash, mul_add(ar, ratio, ai, true), div, loc));
   }
   g.place(lend);
   g.unspill(sp, cg_ptr);
@@ -329,28 +336,39 @@ Val Parser::cx_arith(Tok op, Val a, Val b, CType* ct, CfreeLoc loc) {
     rr = (xr * yr + xi * yi) / dd;
     ri = (xi * yr - xr * yi) / dd;
   } else {
-    // Integer: the same algorithm as at run time, in i64.
-    i64 r1 = static_cast<i64>(yr), i1 = static_cast<i64>(yi), r0 = static_cast<i64>(xr), i0 = static_cast<i64>(xi);
-    i64 qr, qi;
-    if ((r1 < 0 ? -r1 : r1) < (i1 < 0 ? -i1 : i1)) {
-      i64 ratio = r1 / i1, dv = r1 * ratio + i1;
-      qr = (r0 * ratio + i0) / dv;
-      qi = (i0 * ratio - r0) / dv;
+    // Integer: the same algorithm as at run time, each step in the element type.
+    bool sg = is_signed_t(et);
+    auto W = [&](u64 x) { return mk_const(et, x).i; };
+    auto mul = [&](u64 x, u64 y) { return W(x * y); };
+    auto add = [&](u64 x, u64 y) { return W(x + y); };
+    auto sub = [&](u64 x, u64 y) { return W(x - y); };
+    auto dv = [&](u64 x, u64 y) -> u64 {
+      if (y == 0) return 0;
+      if (sg) return W(static_cast<i64>(y) == -1 ? 0 - x : static_cast<u64>(static_cast<i64>(x) / static_cast<i64>(y)));
+      return W(x / y);
+    };
+    auto ab = [&](u64 x) { return sg && static_cast<i64>(x) < 0 ? W(0 - x) : x; };
+    auto lt = [&](u64 x, u64 y) { return sg ? static_cast<i64>(x) < static_cast<i64>(y) : x < y; };
+    u64 r0 = ar.i, i0 = ac ? ai.i : 0, r1 = br.i, i1 = bi.i, qr, qi;
+    if (lt(ab(r1), ab(i1))) {
+      u64 ratio = dv(r1, i1), d = add(mul(r1, ratio), i1);
+      qr = dv(add(mul(r0, ratio), i0), d);
+      qi = dv(sub(mul(i0, ratio), r0), d);
     } else {
-      i64 ratio = i1 / r1, dv = i1 * ratio + r1;
-      qr = (i0 * ratio + r0) / dv;
-      qi = (i0 - r0 * ratio) / dv;
+      u64 ratio = dv(i1, r1), d = add(mul(i1, ratio), r1);
+      qr = dv(add(mul(i0, ratio), r0), d);
+      qi = dv(sub(i0, mul(r0, ratio)), d);
     }
-    rr = static_cast<long double>(qr);
-    ri = static_cast<long double>(qi);
+    rr = sg ? static_cast<long double>(static_cast<i64>(qr)) : static_cast<long double>(qr);
+    ri = sg ? static_cast<long double>(static_cast<i64>(qi)) : static_cast<long double>(qi);
   }
   Val r = mk_fconst(ct, 0);
   if (is_float(et)) {
     r.f = mk_fconst(et, rr).f;
     r.fi = mk_fconst(et, ri).f;
   } else {
-    r.f = const_ld(this, mk_const(et, static_cast<u64>(static_cast<i64>(rr))));
-    r.fi = const_ld(this, mk_const(et, static_cast<u64>(static_cast<i64>(ri))));
+    r.f = rr;
+    r.fi = ri;
   }
   return r;
 }

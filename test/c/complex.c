@@ -386,6 +386,20 @@ int main(void) {
   ASSERT(sizeof(float), sizeof(__builtin_crealf(b)));
   ASSERT(sizeof(cld), sizeof(__builtin_conjl(b)));
 
+  // Integer complex elements are not promoted: unsigned char parts wrap,
+  // also inside a quotient; a real operand is promoted.
+  cuc ua = 10 + 1i, ub = 20 + 0i;
+  ASSERT(2, sizeof(ua - ub));
+  ASSERT(8, sizeof(ua - 1));
+  cuc ud = ua - ub;
+  ASSERT(246, __real__ ud);
+  ud = (cuc)(17 + 1i) / (cuc)(0 + 7i);
+  ASSERT(0, __real__ ud);
+  ASSERT(34, __imag__ ud);  // (1*0 - 17) / 7 in unsigned char
+  volatile cuc vx = 17 + 1i, vy = 7i;
+  ud = vx / vy;
+  ASSERT(34, __imag__ ud);
+
   // sizeof and types.
   ASSERT(16, sizeof(a + 1));
   ASSERT(8, sizeof(f + 1.0f));
