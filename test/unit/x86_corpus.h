@@ -56,8 +56,19 @@ inline std::vector<Operand> candidates(OT t, unsigned sz) {
     case OT::CL: return regs({Reg::CL});
     case OT::DX: return regs({Reg::DX});
     case OT::X: return regs({Reg::XMM0, Reg::XMM9, Reg::XMM15, Reg::XMM3});
-    case OT::XM32: case OT::XM64: case OT::XM128:
+    case OT::XM8: case OT::XM16: case OT::XM32: case OT::XM64: case OT::XM128:
       return plus(regs({Reg::XMM1, Reg::XMM12}), mems);
+    case OT::XMM0: return regs({Reg::XMM0});
+    case OT::Y: return regs({Reg::YMM0, Reg::YMM9, Reg::YMM15, Reg::YMM3});
+    case OT::YM256: return plus(regs({Reg::YMM2, Reg::YMM13}), mems);
+    case OT::M256: return mems;
+    case OT::R32M8: case OT::R32M16: return plus(regs({Reg::EBX, Reg::R13D}), mems);
+    case OT::MVX: case OT::MVY: {
+      RegClass c = t == OT::MVX ? RegClass::Xmm : RegClass::Ymm;
+      return {mem(sz, Reg::RAX, make_reg(c, 1), 4, 0x10), mem(sz, Reg::R8, make_reg(c, 9), 8, 0),
+              mem(sz, Reg::RBP, make_reg(c, 4), 2, -8), mem(sz, Reg::None, make_reg(c, 15), 1, 0x100),
+              mem(sz, Reg::R13, make_reg(c, 0), 1, 0)};
+    }
     case OT::ST0: return regs({Reg::ST0});
     case OT::STI: return regs({Reg::ST1, Reg::ST3, Reg::ST7});
     default: return {};
@@ -66,8 +77,10 @@ inline std::vector<Operand> candidates(OT t, unsigned sz) {
 
 inline unsigned mem_width(OT t, unsigned form_sz) {
   switch (t) {
-    case OT::E8: case OT::M8: return 1;
-    case OT::E16: case OT::M16: return 2;
+    case OT::E8: case OT::M8: case OT::XM8: case OT::R32M8: return 1;
+    case OT::E16: case OT::M16: case OT::XM16: case OT::R32M16: return 2;
+    case OT::YM256: case OT::M256: return 32;
+    case OT::MVX: case OT::MVY: return 0;
     case OT::E32: case OT::M32: case OT::XM32: return 4;
     case OT::E64: case OT::M64: case OT::XM64: return 8;
     case OT::M80: return 10;
@@ -104,6 +117,14 @@ inline std::vector<Insn> generate(unsigned per_form, MCLabel branch_label) {
       for (size_t k = 0; k < cands.size(); k++) {
         const auto& c = cands[k];
         in.ops[k] = c[(i * (k + 1) + k) % c.size()];
+      }
+      // pclmulqdq immediates objdump prints as a mnemonic (pclmulhqhqdq)
+      // must be the ones gas reads back the same way.
+      if (f.mn == Mn::PCLMULQDQ || f.mn == Mn::VPCLMULQDQ) in.ops[in.nops - 1] = imm((i & 1) ? 0x10 : 0x01);
+      // Gathers: destination, index and mask must be distinct registers.
+      if (f.ot[1] == OT::MVX || f.ot[1] == OT::MVY) {
+        unsigned d = reg_num(in.ops[0].reg), x = reg_num(in.ops[1].index), m = reg_num(in.ops[2].reg);
+        if (d == x || d == m || x == m) continue;
       }
       if ((f.mn == Mn::ADD || f.mn == Mn::XADD || f.mn == Mn::CMPXCHG) && in.ops[0].kind == OpKind::Mem && (i & 1))
         in.prefixes |= PFX_LOCK;

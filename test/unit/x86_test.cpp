@@ -72,6 +72,7 @@ TEST(x86_roundtrip_whole_table) {
     }
     reached.insert(d.form);
     bool same = d.insn.mn == in.mn || (in.mn == Mn::MOV && d.insn.mn == Mn::MOVABS);
+    if (in.mn == Mn::INT && d.insn.mn == Mn::INT3) continue;  // int $3 is encoded as int3
     CHECK(same);
     CHECK_EQ(d.insn.nops, in.nops);
     if ((d.form->flags & F_CC)) CHECK(d.insn.cc == in.cc);

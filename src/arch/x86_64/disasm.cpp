@@ -5,7 +5,9 @@
 // F3, F0, segment overrides), REX, escape bytes 0F / 0F 38 / 0F 3A, opcode,
 // ModRM/SIB/displacement, immediates.  A mandatory prefix (66/F2/F3 of an
 // SSE form) is consumed by the form; otherwise 66 is the operand-size
-// prefix and F2/F3 are repeat prefixes.
+// prefix and F2/F3 are repeat prefixes.  A C4/C5 byte starts a VEX prefix
+// (§2.3.5) whose pp, mmmmm, W and L select among the VEX forms of the
+// table; its R X B bits act as REX's and vvvv names one more register.
 #include "arch/x86_64/disasm.h"
 
 #include <cstdio>
@@ -18,7 +20,9 @@ struct Prefixes {
   bool opsize = false, lock = false;
   u8 rep = 0;  // 0xF2 or 0xF3, the last one seen
   u8 seg = 0;
-  u8 rex = 0;
+  u8 rex = 0;  // REX, or VEX's W R X B in REX's bit positions
+  bool vex = false;
+  u8 vvvv = 0;  // VEX.vvvv, un-inverted
 };
 
 unsigned imm_size(OT t) {
@@ -37,15 +41,19 @@ RegClass gpr_class(OT t) {
     case OT::G16: case OT::E16: return RegClass::Gpr16;
     case OT::G32: case OT::E32: return RegClass::Gpr32;
     case OT::G64: case OT::E64: return RegClass::Gpr64;
-    case OT::X: case OT::XM32: case OT::XM64: case OT::XM128: return RegClass::Xmm;
+    case OT::R32M8: case OT::R32M16: return RegClass::Gpr32;
+    case OT::X: case OT::XM8: case OT::XM16: case OT::XM32: case OT::XM64: case OT::XM128: case OT::XMM0:
+      return RegClass::Xmm;
+    case OT::Y: case OT::YM256: return RegClass::Ymm;
     default: return RegClass::None;
   }
 }
 
 unsigned mem_size(OT t) {
   switch (t) {
-    case OT::E8: case OT::M8: return 1;
-    case OT::E16: case OT::M16: return 2;
+    case OT::E8: case OT::M8: case OT::XM8: case OT::R32M8: return 1;
+    case OT::E16: case OT::M16: case OT::XM16: case OT::R32M16: return 2;
+    case OT::YM256: case OT::M256: return 32;
     case OT::E32: case OT::M32: case OT::XM32: return 4;
     case OT::E64: case OT::M64: case OT::XM64: return 8;
     case OT::M80: return 10;
@@ -55,11 +63,11 @@ unsigned mem_size(OT t) {
 }
 
 bool reg_only(OT t) {
-  return t == OT::G8 || t == OT::G16 || t == OT::G32 || t == OT::G64 || t == OT::X;
+  return t == OT::G8 || t == OT::G16 || t == OT::G32 || t == OT::G64 || t == OT::X || t == OT::Y;
 }
 bool mem_only(OT t) {
   return t == OT::M || t == OT::M8 || t == OT::M16 || t == OT::M32 || t == OT::M64 ||
-         t == OT::M80 || t == OT::M128;
+         t == OT::M80 || t == OT::M128 || t == OT::M256 || t == OT::MVX || t == OT::MVY;
 }
 
 Reg fixed_reg(OT t) {
@@ -71,6 +79,7 @@ Reg fixed_reg(OT t) {
     case OT::CL: return Reg::CL;
     case OT::DX: return Reg::DX;
     case OT::ST0: return Reg::ST0;
+    case OT::XMM0: return Reg::XMM0;
     default: return Reg::None;
   }
 }
@@ -86,26 +95,35 @@ Reg make_gpr(RegClass c, unsigned num, bool rex) {
 size_t try_form(const Form& f, const u8* p, size_t n, size_t at, const Prefixes& px,
                 bool pfx_consumed, Decoded* out) {
   bool w = px.rex & 8;
-  if (f.flags & F_W) {
+  bool opsize = px.opsize && !(pfx_consumed && f.pfx == 0x66);
+  if (px.vex) {
+    // The caller matched pp, map, L and W.
+  } else if (f.flags & F_W) {
     if (!w) return 0;
   } else if (w && !(f.flags & (F_D64 | F_STI | F_FIXED))) {
     bool gpr = false;
     for (OT t : f.ot) gpr |= gpr_class(t) >= RegClass::Gpr8 && gpr_class(t) <= RegClass::Gpr64;
     if (gpr || f.sz) return 0;
   }
-  bool opsize = px.opsize && !(pfx_consumed && f.pfx == 0x66);
-  if (bool(f.flags & F_OS16) != opsize) {
+  if (!px.vex && bool(f.flags & F_OS16) != opsize) {
     // A 66 that REX.W overrides, or on a byte operation, is ignored
     // (objdump prints it as data16).
     bool rel = f.enc[0] == Enc::Rel;
     if (!(opsize && (f.sz == 1 || (f.flags & F_W) || rel))) return 0;
   }
-  bool has_opreg = false, has_rm = false, has_reg = false;
-  for (Enc e : f.enc) {
+  bool has_opreg = false, has_rm = false, has_reg = false, has_v = false;
+  OT rmt = OT::None;
+  for (int k = 0; k < 4; k++) {
+    Enc e = f.enc[k];
     has_opreg |= e == Enc::OpReg;
     has_rm |= e == Enc::Rm;
     has_reg |= e == Enc::Reg;
+    has_v |= e == Enc::Vvvv;
+    if (e == Enc::Rm) rmt = f.ot[k];
   }
+  if (px.vex && !has_v && px.vvvv) return 0;  // VEX.vvvv must be 1111 when unused
+  (void)has_opreg;
+  bool vsib = rmt == OT::MVX || rmt == OT::MVY;
   bool has_modrm = has_rm || has_reg || f.ext >= 0 || (f.flags & (F_FIXED | F_STI));
   u8 opbyte = p[at - 1];
   Insn& in = out->insn;
@@ -143,7 +161,10 @@ size_t try_form(const Form& f, const u8* p, size_t n, size_t at, const Prefixes&
       u8 s = p[pos++];
       unsigned idx = ((s >> 3) & 7) | ((px.rex & 2) ? 8 : 0);
       base = s & 7;
-      if (idx != 4) {
+      if (vsib) {
+        memop.index = make_reg(rmt == OT::MVX ? RegClass::Xmm : RegClass::Ymm, idx);
+        memop.scale = static_cast<u8>(1u << (s >> 6));
+      } else if (idx != 4) {
         memop.index = make_reg(RegClass::Gpr64, idx);
         memop.scale = static_cast<u8>(1u << (s >> 6));
       } else {
@@ -154,6 +175,8 @@ size_t try_form(const Form& f, const u8* p, size_t n, size_t at, const Prefixes&
       } else {
         memop.base = make_reg(RegClass::Gpr64, base | ((px.rex & 1) ? 8 : 0));
       }
+    } else if (vsib) {
+      return 0;  // VSIB needs a SIB byte
     } else if (rmf == 5 && mod == 0) {
       memop.base = Reg::RIP;
       out->rip = true;
@@ -174,7 +197,7 @@ size_t try_form(const Form& f, const u8* p, size_t n, size_t at, const Prefixes&
     if (px.seg == 0x65) memop.seg = Reg::GS;
   }
   out->rel_size = 0;
-  for (int k = 0; k < 3; k++) {
+  for (int k = 0; k < 4; k++) {
     OT t = f.ot[k];
     Operand& o = in.ops[k];
     if (t == OT::None) break;
@@ -232,6 +255,19 @@ size_t try_form(const Form& f, const u8* p, size_t n, size_t at, const Prefixes&
         out->rel_size = static_cast<u8>(sz);
         break;
       }
+      case Enc::Vvvv: {
+        RegClass c = gpr_class(t);
+        if (c == RegClass::None) return 0;
+        o = reg(make_reg(c, px.vvvv));
+        break;
+      }
+      case Enc::Is4: {
+        if (pos >= n) return 0;
+        RegClass c = gpr_class(t);
+        if (c == RegClass::None) return 0;
+        o = reg(make_reg(c, p[pos++] >> 4));
+        break;
+      }
       case Enc::Implicit:
         if (t == OT::One) {
           o = imm(1);
@@ -254,6 +290,77 @@ size_t try_form(const Form& f, const u8* p, size_t n, size_t at, const Prefixes&
   return pos;
 }
 
+// Which legacy prefixes objdump spells out as words (in byte order):
+// every 66 but the one the form uses, and the ignored segment overrides.
+void prefix_words(const u8* p, size_t pfx_end, unsigned n66, const Form& f, u8 rex, Decoded* out) {
+  bool uses66 = (f.flags & F_OS16) || (f.pfx == 0x66 && !(f.flags & F_VEX));
+  unsigned seen66 = 0;
+  out->nwords = 0;
+  for (size_t k = 0; k < pfx_end; k++) {
+    u8 b = p[k];
+    bool word;
+    if (b == 0x66) {
+      seen66++;
+      word = !(uses66 && seen66 == n66);
+    } else {
+      word = b == 0x2E || b == 0x36 || b == 0x26 || (b == 0x3E && !(f.flags & F_STR));
+    }
+    if (word && out->nwords < 4) out->words[out->nwords++] = b;
+  }
+  // REX.W on a default-64-bit form has no effect: objdump says rex.W.
+  if ((f.flags & F_D64) && (rex & 8) && !(f.flags & F_VEX) && out->nwords < 4) out->words[out->nwords++] = 0x48;
+}
+
+// A VEX-prefixed instruction at p[i] (C4 or C5), after legacy prefixes px.
+size_t decode_vex(const u8* p, size_t n, size_t i, Prefixes px, Decoded* out) {
+  size_t pfx_end = i;
+  // 66, F2, F3, F0 or REX before VEX are #UD.
+  if (px.opsize || px.rep || px.lock) return 0;
+  unsigned map, pp;
+  bool l, w;
+  if (p[i] == 0xC5) {
+    if (i + 2 >= n) return 0;
+    u8 b1 = p[i + 1];
+    px.rex = static_cast<u8>(0x40 | ((b1 & 0x80) ? 0 : 4));
+    px.vvvv = static_cast<u8>((~b1 >> 3) & 15);
+    l = b1 & 4;
+    pp = b1 & 3;
+    map = 1;
+    w = false;
+    i += 2;
+  } else {
+    if (i + 3 >= n) return 0;
+    u8 b1 = p[i + 1], b2 = p[i + 2];
+    map = b1 & 31;
+    if (map < 1 || map > 3) return 0;
+    w = b2 & 0x80;
+    px.rex = static_cast<u8>(0x40 | (w ? 8 : 0) | ((b1 & 0x80) ? 0 : 4) | ((b1 & 0x40) ? 0 : 2) |
+                             ((b1 & 0x20) ? 0 : 1));
+    px.vvvv = static_cast<u8>((~b2 >> 3) & 15);
+    l = b2 & 4;
+    pp = b2 & 3;
+    i += 3;
+  }
+  px.vex = true;
+  static const u8 kPp[] = {0, 0x66, 0xF3, 0xF2};
+  u8 pfx = kPp[pp];
+  u8 op = p[i++];
+  const Form* all = forms().data();
+  for (u16 fi : forms_for(map + 3, op)) {
+    const Form& f = all[fi];
+    if (f.pfx != pfx) continue;
+    if (!(f.flags & F_LIG) && bool(f.flags & F_VL) != l) continue;
+    if (!(f.flags & F_WIG) && bool(f.flags & F_W) != w) continue;
+    size_t len = try_form(f, p, n, i, px, true, out);
+    if (len) {
+      out->len = static_cast<u8>(len);
+      prefix_words(p, pfx_end, 0, f, 0, out);
+      return len;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 size_t x86_decode(const u8* p, size_t n, Decoded* out) {
@@ -270,6 +377,7 @@ size_t x86_decode(const u8* p, size_t n, Decoded* out) {
     else break;
   }
   size_t pfx_end = i;
+  if (i < n && (p[i] == 0xC4 || p[i] == 0xC5)) return decode_vex(p, n, i, px, out);
   if (i < n && (p[i] & 0xF0) == 0x40) px.rex = p[i++];
   if (i >= n) return 0;
   unsigned map = 0;
@@ -299,24 +407,7 @@ size_t x86_decode(const u8* p, size_t n, Decoded* out) {
       size_t len = try_form(f, p, n, i, q, pass == 0, out);
       if (len) {
         out->len = static_cast<u8>(len);
-        // Which 66 the form consumed (the last one), and which prefixes
-        // objdump spells out.
-        bool uses66 = (f.flags & F_OS16) || f.pfx == 0x66;
-        unsigned seen66 = 0;
-        out->nwords = 0;
-        for (size_t k = 0; k < pfx_end; k++) {
-          u8 b = p[k];
-          bool word;
-          if (b == 0x66) {
-            seen66++;
-            word = !(uses66 && seen66 == n66);
-          } else {
-            word = b == 0x2E || b == 0x36 || b == 0x26 || (b == 0x3E && !(f.flags & F_STR));
-          }
-          if (word && out->nwords < 4) out->words[out->nwords++] = b;
-        }
-        // REX.W on a default-64-bit form has no effect: objdump says rex.W.
-        if ((f.flags & F_D64) && (px.rex & 8) && out->nwords < 4) out->words[out->nwords++] = 0x48;
+        prefix_words(p, pfx_end, n66, f, px.rex, out);
         return len;
       }
     }
@@ -350,6 +441,36 @@ char suffix_for(unsigned sz) {
     case 8: return 'q';
     default: return 0;
   }
+}
+
+// SSE / AVX compare predicates (imm8 of cmpps & co.); SSE has the first 8.
+const char* const kCmpPred[32] = {
+    "eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord", "eq_uq", "nge", "ngt", "false", "neq_oq",
+    "ge", "gt", "true", "eq_os", "lt_oq", "le_oq", "unord_s", "neq_us", "nlt_uq", "nle_uq", "ord_s",
+    "eq_us", "nge_uq", "ngt_uq", "false_os", "neq_os", "ge_oq", "gt_oq", "true_us"};
+
+// For cmpps-style mnemonics: the suffix ("ps") and how many predicates
+// fold into the mnemonic; 0 for other mnemonics.
+unsigned cmp_family(Mn m, const char** base) {
+  switch (m) {
+    case Mn::CMPSD_SSE: *base = "sd"; return 8;
+    case Mn::CMPSS: *base = "ss"; return 8;
+    case Mn::CMPPS: *base = "ps"; return 8;
+    case Mn::CMPPD: *base = "pd"; return 8;
+    case Mn::VCMPSD: *base = "sd"; return 32;
+    case Mn::VCMPSS: *base = "ss"; return 32;
+    case Mn::VCMPPS: *base = "ps"; return 32;
+    case Mn::VCMPPD: *base = "pd"; return 32;
+    default: return 0;
+  }
+}
+
+// pclmulqdq immediates objdump folds into the mnemonic (i386-dis.c
+// PCLMUL_Fixup): 0..3, 0x10 and 0x11; -1 for the others.
+int pclmul_type(i64 imm) {
+  if (imm == 0x10) return 2;
+  if (imm == 0x11) return 3;
+  return imm >= 0 && imm < 4 ? int(imm) : -1;
 }
 
 u64 mask_to(i64 v, unsigned sz) {
@@ -389,23 +510,39 @@ std::string mnemonic(const Decoded& d) {
       r += suffix_for(f.sz);
       return r;
     }
-    case Mn::CMPSD_SSE: case Mn::CMPSS: case Mn::CMPPS: case Mn::CMPPD: {
-      static const char* const pred[] = {"eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord"};
-      const char* base = in.mn == Mn::CMPSD_SSE ? "sd" : in.mn == Mn::CMPSS ? "ss" : in.mn == Mn::CMPPS ? "ps" : "pd";
-      if (in.ops[2].imm >= 0 && in.ops[2].imm < 8) return std::string("cmp") + pred[in.ops[2].imm] + base;
-      return std::string("cmp") + base;
+    case Mn::CMPSD_SSE: case Mn::CMPSS: case Mn::CMPPS: case Mn::CMPPD:
+    case Mn::VCMPSD: case Mn::VCMPSS: case Mn::VCMPPS: case Mn::VCMPPD: {
+      const char* base = "";
+      unsigned npred = cmp_family(in.mn, &base);
+      const char* v = f.flags & F_VEX ? "vcmp" : "cmp";
+      i64 pr = in.ops[in.nops - 1].imm;
+      if (pr >= 0 && pr < i64(npred)) return std::string(v) + kCmpPred[pr] + base;
+      return std::string(v) + base;
     }
-    case Mn::CVTSI2SS: case Mn::CVTSI2SD:
+    case Mn::CVTSI2SS: case Mn::CVTSI2SD: case Mn::VCVTSI2SS: case Mn::VCVTSI2SD:
       if (has_mem) m += suffix_for(f.sz);
       return m;
+    case Mn::VCVTPD2PS: case Mn::VCVTTPD2DQ: case Mn::VCVTPD2DQ:
+      if (has_mem) m += (f.flags & F_VL) ? 'y' : 'x';
+      return m;
+    case Mn::CRC32:
+      if (has_mem) m += suffix_for(f.sz);
+      return m;
+    case Mn::PCLMULQDQ: case Mn::VPCLMULQDQ: {
+      int t = pclmul_type(in.ops[in.nops - 1].imm);
+      if (t < 0) return m;
+      static const char* const kPart[] = {"lqlq", "hqlq", "lqhq", "hqhq"};
+      return std::string(in.mn == Mn::VPCLMULQDQ ? "vpclmul" : "pclmul") + kPart[t] + "dq";
+    }
     case Mn::MOVS: case Mn::CMPS: case Mn::LODS: case Mn::SCAS: case Mn::STOS:
       if (in.mn == Mn::MOVS || in.mn == Mn::CMPS) m += suffix_for(f.sz);
       return m;
-    case Mn::FILD: case Mn::FIST: case Mn::FISTP: case Mn::FISTTP:
+    case Mn::FILD: case Mn::FIST: case Mn::FISTP: case Mn::FISTTP: case Mn::FIADD: case Mn::FIMUL:
+    case Mn::FICOM: case Mn::FICOMP: case Mn::FISUB: case Mn::FISUBR: case Mn::FIDIV: case Mn::FIDIVR:
       if (has_mem) m += memsz == 2 ? "s" : memsz == 4 ? "l" : "ll";
       return m;
     case Mn::FLD: case Mn::FST: case Mn::FSTP: case Mn::FADD: case Mn::FMUL: case Mn::FSUB:
-    case Mn::FSUBR: case Mn::FDIV: case Mn::FDIVR:
+    case Mn::FSUBR: case Mn::FDIV: case Mn::FDIVR: case Mn::FCOM: case Mn::FCOMP:
       if (has_mem) m += memsz == 4 ? "s" : memsz == 8 ? "l" : "t";
       return m;
     case Mn::PUSH: case Mn::POP: case Mn::CALL: case Mn::JMP: 
@@ -413,7 +550,7 @@ std::string mnemonic(const Decoded& d) {
     default: break;
   }
   bool gpr_form = f.sz >= 1 && f.sz <= 8 && (gpr_class(f.ot[0]) != RegClass::Xmm) &&
-                  !(f.pfx) && in.mn != Mn::LEA && in.mn != Mn::MOVD && in.mn != Mn::MOVQ &&
+                  !(f.pfx) && !(f.flags & F_VEX) && in.mn != Mn::LEA && in.mn != Mn::MOVD && in.mn != Mn::MOVQ &&
                   in.mn != Mn::FNSTCW && in.mn != Mn::FLDCW && in.mn != Mn::FNSTSW;
   if (gpr_form && has_mem && !has_gpr) m += suffix_for(f.sz);
   return m;
@@ -487,9 +624,12 @@ void x86_format(const Decoded& d, u64 addr, const SymLookup& syms, std::string* 
   for (int k = in.nops - 1; k >= 0; k--) {
     const Operand& o = in.ops[k];
     if (f.ot[k] == OT::One) continue;
-    bool cmp_pred = (in.mn == Mn::CMPSD_SSE || in.mn == Mn::CMPSS || in.mn == Mn::CMPPS || in.mn == Mn::CMPPD) &&
-                    k == 2 && o.imm >= 0 && o.imm < 8;
+    const char* cbase;
+    unsigned npred = cmp_family(in.mn, &cbase);
+    bool cmp_pred = npred && k == in.nops - 1 && o.imm >= 0 && o.imm < i64(npred);
     if (cmp_pred) continue;  // folded into the mnemonic (cmpltsd)
+    if ((in.mn == Mn::PCLMULQDQ || in.mn == Mn::VPCLMULQDQ) && k == in.nops - 1 && pclmul_type(o.imm) >= 0)
+      continue;
     if (!ops.empty()) ops += ',';
     if (f.enc[k] == Enc::Rel) {
       print_target(addr + d.len + static_cast<u64>(o.imm), syms, &ops);
@@ -521,6 +661,9 @@ void x86_format(const Decoded& d, u64 addr, const SymLookup& syms, std::string* 
       default: break;
     }
   }
+  // Implicit operands objdump shows.
+  if (in.mn == Mn::MONITOR) ops = "%rax,%ecx,%edx";
+  if (in.mn == Mn::MWAIT) ops = "%eax,%ecx";
   // String instructions print their implicit operands as objdump does.
   if (str) {
     const char* acc = f.sz == 1 ? "%al" : f.sz == 2 ? "%ax" : f.sz == 4 ? "%eax" : "%rax";

@@ -7,7 +7,10 @@
 // X = SIB.index bit 3, B = ModRM.rm / SIB.base / opcode-register bit 3),
 // escape bytes, opcode, ModRM, SIB (§2.1.5, tables 2-2 and 2-3: rsp/r12 as a
 // base need a SIB, rbp/r13 as a base need a displacement, no base means
-// disp32 with SIB base 101), displacement and immediate.
+// disp32 with SIB base 101), displacement and immediate.  VEX-encoded
+// forms (§2.3) replace the mandatory prefix, REX and escape bytes with a
+// C5 or C4 prefix carrying the extra register operand (vvvv) and the
+// vector length; gathers take a vector index register (VSIB, §2.3.12).
 //
 // At most one field is relocated: a RIP-relative or absolute displacement
 // against a symbol or label, an immediate against a symbol, or a branch
@@ -64,23 +67,32 @@ u64 accept(const Operand& o) {
           return bits({OT::G8, OT::E8}) | (o.reg == Reg::AL ? bit(OT::AL) : 0) | (o.reg == Reg::CL ? bit(OT::CL) : 0);
         case RegClass::Gpr16:
           return bits({OT::G16, OT::E16}) | (o.reg == Reg::AX ? bit(OT::AX) : 0) | (o.reg == Reg::DX ? bit(OT::DX) : 0);
-        case RegClass::Gpr32: return bits({OT::G32, OT::E32}) | (o.reg == Reg::EAX ? bit(OT::EAX) : 0);
+        case RegClass::Gpr32:
+          return bits({OT::G32, OT::E32, OT::R32M8, OT::R32M16}) | (o.reg == Reg::EAX ? bit(OT::EAX) : 0);
         case RegClass::Gpr64: return bits({OT::G64, OT::E64}) | (o.reg == Reg::RAX ? bit(OT::RAX) : 0);
-        case RegClass::Xmm: return bits({OT::X, OT::XM32, OT::XM64, OT::XM128});
+        case RegClass::Xmm:
+          return bits({OT::X, OT::XM8, OT::XM16, OT::XM32, OT::XM64, OT::XM128}) |
+                 (o.reg == Reg::XMM0 ? bit(OT::XMM0) : 0);
+        case RegClass::Ymm: return bits({OT::Y, OT::YM256});
         case RegClass::St: return bit(OT::STI) | (o.reg == Reg::ST0 ? bit(OT::ST0) : 0);
         default: return 0;
       }
     case OpKind::Mem:
+      // A vector index register makes a VSIB operand (gathers), nothing else.
+      if (o.index != Reg::None && reg_class(o.index) == RegClass::Xmm) return bit(OT::MVX);
+      if (o.index != Reg::None && reg_class(o.index) == RegClass::Ymm) return bit(OT::MVY);
       switch (o.size) {
         case 0:
           return bits({OT::M, OT::E8, OT::E16, OT::E32, OT::E64, OT::M8, OT::M16, OT::M32, OT::M64, OT::M80,
-                       OT::M128, OT::XM32, OT::XM64, OT::XM128});
-        case 1: return bits({OT::M, OT::E8, OT::M8});
-        case 2: return bits({OT::M, OT::E16, OT::M16});
+                       OT::M128, OT::M256, OT::XM8, OT::XM16, OT::XM32, OT::XM64, OT::XM128, OT::YM256,
+                       OT::R32M8, OT::R32M16});
+        case 1: return bits({OT::M, OT::E8, OT::M8, OT::XM8, OT::R32M8});
+        case 2: return bits({OT::M, OT::E16, OT::M16, OT::XM16, OT::R32M16});
         case 4: return bits({OT::M, OT::E32, OT::M32, OT::XM32});
         case 8: return bits({OT::M, OT::E64, OT::M64, OT::XM64});
         case 10: return bits({OT::M, OT::M80});
         case 16: return bits({OT::M, OT::M128, OT::XM128});
+        case 32: return bits({OT::M, OT::M256, OT::YM256});
         default: return bit(OT::M);
       }
     case OpKind::Imm: {
@@ -111,7 +123,7 @@ u64 accept(const Operand& o) {
 bool form_matches(const Form& f, const Insn& in) {
   if ((f.flags & F_STR) && in.opsize != f.sz) return false;
   if (f.flags & F_NOMEM)
-    for (int k = 0; k < 3; k++)
+    for (int k = 0; k < 4; k++)
       if (f.enc[k] == Enc::Rm && in.ops[k].kind == OpKind::Mem) return false;
   // xchg eax, eax must not use the 90 short form (it would be a nop).
   if (in.mn == Mn::XCHG && f.op == 0x90 && in.ops[0].kind == OpKind::Reg &&
@@ -141,17 +153,23 @@ bool encode_form(const Form& f, const Insn& in, Encoded* out) {
   const Operand* opreg = nullptr;
   const Operand* immop = nullptr;
   const Operand* relop = nullptr;
+  const Operand* vvvv = nullptr;
+  const Operand* is4 = nullptr;
   OT immt = OT::None;
-  for (int k = 0; k < 3; k++) {
+  for (int k = 0; k < 4; k++) {
     switch (f.enc[k]) {
       case Enc::Reg: regop = &in.ops[k]; break;
       case Enc::Rm: rm = &in.ops[k]; break;
       case Enc::OpReg: opreg = &in.ops[k]; break;
       case Enc::Imm: immop = &in.ops[k]; immt = f.ot[k]; break;
       case Enc::Rel: relop = &in.ops[k]; break;
+      case Enc::Vvvv: vvvv = &in.ops[k]; break;
+      case Enc::Is4: is4 = &in.ops[k]; break;
       default: break;
     }
   }
+  const bool vex = f.flags & F_VEX;
+  const bool vsib = rm && (rm->kind == OpKind::Mem) && rm->index != Reg::None && is_vec(rm->index);
   bool has_modrm = rm || regop || f.ext >= 0 || (f.flags & (F_FIXED | F_STI));
   if (f.flags & F_STI) {
     // st(i) rides in the second byte; no ModRM memory form here.
@@ -161,7 +179,7 @@ bool encode_form(const Form& f, const Insn& in, Encoded* out) {
   // REX.
   u8 rex = (f.flags & F_W) ? 0x48 : 0;
   bool want_rex = rex != 0, hi8 = false;
-  for (unsigned k = 0; k < 3; k++) {  // ops[3] is None (encode_any checked)
+  for (unsigned k = 0; k < in.nops; k++) {
     const Operand& o = in.ops[k];
     if (needs_rex8(o)) want_rex = true;
     if (is_hi8(o)) hi8 = true;
@@ -178,7 +196,8 @@ bool encode_form(const Form& f, const Insn& in, Encoded* out) {
       if (reg_num(rm->base) & 8) rex |= 0x41;
     }
     if (rm->index != Reg::None) {
-      if (reg_class(rm->index) != RegClass::Gpr64 || rm->index == Reg::RSP) return false;
+      if (vsib ? rm->base == Reg::RIP : (reg_class(rm->index) != RegClass::Gpr64 || rm->index == Reg::RSP))
+        return false;
       if (reg_num(rm->index) & 8) rex |= 0x42;
       if (rm->scale != 1 && rm->scale != 2 && rm->scale != 4 && rm->scale != 8) return false;
     }
@@ -187,21 +206,38 @@ bool encode_form(const Form& f, const Insn& in, Encoded* out) {
   if (rex) want_rex = true;
   if (want_rex && hi8) return false;
   if (want_rex && !rex) rex = 0x40;
+  if (vex && (in.prefixes & (PFX_LOCK | PFX_REP | PFX_REPNE))) return false;
 
   // Legacy prefixes: segment, operand size, lock/rep, mandatory prefix.
   if (rm && rm->kind == OpKind::Mem && rm->seg != Reg::None) {
     static const u8 seg[] = {0x26, 0x2E, 0x36, 0x3E, 0x64, 0x65};
     b.put(seg[reg_num(rm->seg)]);
   }
-  if (f.flags & F_OS16) b.put(0x66);
-  if (in.prefixes & PFX_LOCK) b.put(0xF0);
-  if (in.prefixes & PFX_REP) b.put(0xF3);
-  if (in.prefixes & PFX_REPNE) b.put(0xF2);
-  if (f.pfx) b.put(f.pfx);
-  if (rex) b.put(rex);
-  if (f.map == 1) b.put(0x0F);
-  if (f.map == 2) { b.put(0x0F); b.put(0x38); }
-  if (f.map == 3) { b.put(0x0F); b.put(0x3A); }
+  if (vex) {
+    // VEX (SDM §2.3.5): R, X, B and vvvv inverted; the two-byte C5 form
+    // when X, B and W are clear and the map is 0F, as GNU as chooses.
+    unsigned pp = f.pfx == 0x66 ? 1 : f.pfx == 0xF3 ? 2 : f.pfx == 0xF2 ? 3 : 0;
+    unsigned v = vvvv ? reg_num(vvvv->reg) & 15 : 0;
+    u8 tail = static_cast<u8>(((~v & 15) << 3) | ((f.flags & F_VL) ? 4 : 0) | pp);
+    if (!(rex & 0x0B) && f.map == 1) {
+      b.put(0xC5);
+      b.put(static_cast<u8>(((rex & 4) ? 0 : 0x80) | tail));
+    } else {
+      b.put(0xC4);
+      b.put(static_cast<u8>(((rex & 4) ? 0 : 0x80) | ((rex & 2) ? 0 : 0x40) | ((rex & 1) ? 0 : 0x20) | f.map));
+      b.put(static_cast<u8>(((f.flags & F_W) ? 0x80 : 0) | tail));
+    }
+  } else {
+    if (f.flags & F_OS16) b.put(0x66);
+    if (in.prefixes & PFX_LOCK) b.put(0xF0);
+    if (in.prefixes & PFX_REP) b.put(0xF3);
+    if (in.prefixes & PFX_REPNE) b.put(0xF2);
+    if (f.pfx) b.put(f.pfx);
+    if (rex) b.put(rex);
+    if (f.map == 1) b.put(0x0F);
+    if (f.map == 2) { b.put(0x0F); b.put(0x38); }
+    if (f.map == 3) { b.put(0x0F); b.put(0x3A); }
+  }
   u8 op = f.op;
   if (f.flags & F_CC) op = static_cast<u8>(op + u8(in.cc));
   if (opreg && !(f.flags & F_STI)) op = static_cast<u8>(op + (reg_num(opreg->reg) & 7));
@@ -309,7 +345,11 @@ bool encode_form(const Form& f, const Insn& in, Encoded* out) {
       }
     }
   }
-  if (immop) {
+  if (is4) {
+    // A register operand in imm8[7:4] (SDM vol. 2 §2.3.3 "/is4"; AMD APM
+    // vol. 4 for FMA4), after any displacement.
+    b.put(static_cast<u8>((reg_num(is4->reg) & 15) << 4));
+  } else if (immop) {
     unsigned sz = 0;
     switch (immt) {
       case OT::I8: case OT::I8S: case OT::U8: sz = 1; break;
@@ -337,6 +377,28 @@ bool encode_form(const Form& f, const Insn& in, Encoded* out) {
   return true;
 }
 
+// GNU as prefers the two-byte VEX prefix: a register-only 0F-map move that
+// needs only VEX.B (its r/m register is xmm8..15) is encoded with the
+// opposite-direction form, which moves that register into ModRM.reg (R).
+bool vex3_only_for_b(const Form& f, const Encoded& e) {
+  return (f.flags & F_VEX) && f.map == 1 && e.bytes[0] == 0xC4 && (e.bytes[1] & 0xE0) == 0xC0 &&
+         !(e.bytes[2] & 0x80);
+}
+bool swapped_roles(const Form& f, const Form& g) {
+  if (&f == &g || !(g.flags & F_VEX) || g.map != 1 || (g.flags & F_VL) != (f.flags & F_VL)) return false;
+  bool any = false;
+  for (int k = 0; k < 4; k++) {
+    Enc a = f.enc[k], b = g.enc[k];
+    if (a == Enc::Rm || a == Enc::Reg) {
+      if (b != (a == Enc::Rm ? Enc::Reg : Enc::Rm)) return false;
+      any = true;
+    } else if (a != b) {
+      return false;
+    }
+  }
+  return any;
+}
+
 // Form selection: the first form of the mnemonic, in table order, whose
 // operand-type bits and extra checks accept the instruction and that
 // encode_form() can lay out.  Which forms pass the bit tests and
@@ -346,16 +408,22 @@ bool encode_form(const Form& f, const Insn& in, Encoded* out) {
 // such form in forms_of(mn): a code generator emits the same few hundred
 // shapes over and over, and the scan then runs once per shape.  A cached
 // position is only a starting point: the scan continues from there, so the
-// result is the one an uncached scan gives.
+// result is the one an uncached scan gives.  Four-operand instructions
+// (VEX is4, imm8 forms) bypass the cache.
 bool encode_any(const Insn& in, Encoded* out, bool swapped, SelCache* cache) {
-  if (u16(in.mn) >= u16(Mn::Count) || in.ops[3].kind != OpKind::None) return false;
+  if (u16(in.mn) >= u16(Mn::Count)) return false;
+  if (in.mn == Mn::INT && in.nops == 1 && in.ops[0].kind == OpKind::Imm && in.ops[0].imm == 3 &&
+      !in.ops[0].sym)  // int $3 is int3 (CC), as GNU as encodes it
+    return encode_any(insn(Mn::INT3), out, false, nullptr);
   const Form* all = forms().data();
   const FormNeed* needs = form_needs().data();
+  const bool four = in.ops[3].kind != OpKind::None;
   const u64 a0 = accept(in.ops[0]), a1 = accept(in.ops[1]), a2 = accept(in.ops[2]);
+  const u64 a3 = four ? accept(in.ops[3]) : ot_bit(OT::None);
   std::span<const u16> list = forms_of(in.mn);
   size_t start = 0;
   SelCache::Slot* slot = nullptr;
-  if (cache && in.mn != Mn::XCHG) {
+  if (cache && in.mn != Mn::XCHG && !four) {
     u64 h = (a0 * 0x9E3779B97F4A7C15ull) ^ (a1 * 0xC2B2AE3D27D4EB4Full) ^ (a2 * 0x165667B19E3779F9ull) ^
             (u64(in.mn) << 8 | in.opsize);
     slot = &cache->slots[(h ^ (h >> 29)) & (SelCache::kSlots - 1)];
@@ -368,14 +436,32 @@ bool encode_any(const Insn& in, Encoded* out, bool swapped, SelCache* cache) {
   for (size_t p = start; p < list.size(); p++) {
     u16 fi = list[p];
     const FormNeed& n = needs[fi];
-    if (!(a0 & n.need[0]) || !(a1 & n.need[1]) || !(a2 & n.need[2])) continue;
+    if (!(a0 & n.need[0]) || !(a1 & n.need[1]) || !(a2 & n.need[2]) || !(a3 & n.need[3])) continue;
     const Form& f = all[fi];
     if (!form_matches(f, in)) continue;
     if (slot) {  // miss: remember the first candidate for this shape
       *slot = SelCache::Slot{{a0, a1, a2}, u16(u16(in.mn) + 1), in.opsize, static_cast<u16>(p)};
       slot = nullptr;
     }
-    if (encode_form(f, in, out)) return true;
+    if (!encode_form(f, in, out)) continue;
+    if (vex3_only_for_b(f, *out) && in.nops >= 2 && in.ops[0].kind == OpKind::Reg &&
+        in.ops[in.nops - 1].kind == OpKind::Reg &&
+        reg_class(in.ops[0].reg) == reg_class(in.ops[in.nops - 1].reg)) {
+      bool regs = true;
+      for (int k = 0; k < in.nops; k++) regs &= in.ops[k].kind == OpKind::Reg;
+      for (u16 gi : list) {
+        const FormNeed& m = needs[gi];
+        const Form& g = all[gi];
+        if (!regs || !swapped_roles(f, g)) continue;
+        if (!(a0 & m.need[0]) || !(a1 & m.need[1]) || !(a2 & m.need[2]) || !(a3 & m.need[3])) continue;
+        Encoded alt;
+        if (encode_form(g, in, &alt) && alt.len < out->len) {
+          *out = alt;
+          break;
+        }
+      }
+    }
+    return true;
   }
   if (in.mn == Mn::XCHG && !swapped) {  // symmetric: try r, acc and m, r orders
     Insn m = in;
@@ -441,6 +527,8 @@ const char* reg_name(Reg r) {
                                     "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"};
   static const char* const kx[] = {"xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7",
                                    "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15"};
+  static const char* const ky[] = {"ymm0", "ymm1", "ymm2", "ymm3", "ymm4", "ymm5", "ymm6", "ymm7",
+                                   "ymm8", "ymm9", "ymm10", "ymm11", "ymm12", "ymm13", "ymm14", "ymm15"};
   static const char* const kst[] = {"st", "st(1)", "st(2)", "st(3)", "st(4)", "st(5)", "st(6)", "st(7)"};
   static const char* const khi[] = {"ah", "ch", "dh", "bh"};
   static const char* const kseg[] = {"es", "cs", "ss", "ds", "fs", "gs"};
@@ -452,6 +540,7 @@ const char* reg_name(Reg r) {
     case RegClass::Gpr32: return k32[n & 15];
     case RegClass::Gpr64: return k64[n & 15];
     case RegClass::Xmm: return kx[n & 15];
+    case RegClass::Ymm: return ky[n & 15];
     case RegClass::St: return kst[n & 7];
     case RegClass::Seg: return n < 6 ? kseg[n] : "?";
     case RegClass::Rip: return "rip";

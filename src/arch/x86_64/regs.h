@@ -14,7 +14,9 @@
 
 namespace cfree::x86 {
 
-enum class RegClass : u8 { None = 0, Gpr8, Gpr8Hi, Gpr16, Gpr32, Gpr64, Xmm, St, Seg, Rip };
+// Ymm (AVX), Zmm and K (AVX-512 vector and mask registers) come last; Xmm,
+// Ymm and Zmm numbers go up to 31 (EVEX reaches xmm16..xmm31).
+enum class RegClass : u8 { None = 0, Gpr8, Gpr8Hi, Gpr16, Gpr32, Gpr64, Xmm, St, Seg, Rip, Ymm, Zmm, K };
 
 enum class Reg : u16 {
   None = 0,
@@ -25,12 +27,15 @@ enum class Reg : u16 {
   CFREE_X86_GPR(Gpr32, EAX, ECX, EDX, EBX, ESP, EBP, ESI, EDI, R8D, R9D, R10D, R11D, R12D, R13D, R14D, R15D),
   CFREE_X86_GPR(Gpr64, RAX, RCX, RDX, RBX, RSP, RBP, RSI, RDI, R8, R9, R10, R11, R12, R13, R14, R15),
   CFREE_X86_GPR(Xmm, XMM0, XMM1, XMM2, XMM3, XMM4, XMM5, XMM6, XMM7, XMM8, XMM9, XMM10, XMM11, XMM12, XMM13, XMM14, XMM15),
-#undef CFREE_X86_GPR
   AH = (u16(RegClass::Gpr8Hi) << 8) | 4, CH, DH, BH,
   ST0 = (u16(RegClass::St) << 8) | 0, ST1, ST2, ST3, ST4, ST5, ST6, ST7,
   ES = (u16(RegClass::Seg) << 8) | 0, CS, SS, DS, FS, GS,
   RIP = (u16(RegClass::Rip) << 8) | 0,
+  CFREE_X86_GPR(Ymm, YMM0, YMM1, YMM2, YMM3, YMM4, YMM5, YMM6, YMM7, YMM8, YMM9, YMM10, YMM11, YMM12, YMM13, YMM14, YMM15),
+  CFREE_X86_GPR(Zmm, ZMM0, ZMM1, ZMM2, ZMM3, ZMM4, ZMM5, ZMM6, ZMM7, ZMM8, ZMM9, ZMM10, ZMM11, ZMM12, ZMM13, ZMM14, ZMM15),
+  K0 = (u16(RegClass::K) << 8) | 0, K1, K2, K3, K4, K5, K6, K7,
 };
+#undef CFREE_X86_GPR
 
 constexpr RegClass reg_class(Reg r) { return RegClass(u16(r) >> 8); }
 constexpr u8 reg_num(Reg r) { return u8(u16(r) & 0xff); }
@@ -41,7 +46,13 @@ constexpr bool is_gpr(Reg r) {
          c == RegClass::Gpr32 || c == RegClass::Gpr64;
 }
 constexpr bool is_xmm(Reg r) { return reg_class(r) == RegClass::Xmm; }
-// Width in bytes of a GPR (1, 2, 4, 8), 16 for xmm, 10 for x87, 0 otherwise.
+// Any vector register (xmm, ymm, zmm).
+constexpr bool is_vec(Reg r) {
+  RegClass c = reg_class(r);
+  return c == RegClass::Xmm || c == RegClass::Ymm || c == RegClass::Zmm;
+}
+// Width in bytes of a GPR (1, 2, 4, 8), 16/32/64 for xmm/ymm/zmm, 8 for a
+// mask register, 10 for x87, 0 otherwise.
 constexpr unsigned reg_size(Reg r) {
   switch (reg_class(r)) {
     case RegClass::Gpr8: case RegClass::Gpr8Hi: return 1;
@@ -49,6 +60,9 @@ constexpr unsigned reg_size(Reg r) {
     case RegClass::Gpr32: return 4;
     case RegClass::Gpr64: return 8;
     case RegClass::Xmm: return 16;
+    case RegClass::Ymm: return 32;
+    case RegClass::Zmm: return 64;
+    case RegClass::K: return 8;
     case RegClass::St: return 10;
     default: return 0;
   }
@@ -61,7 +75,7 @@ constexpr Reg gpr(unsigned num, unsigned size) {
 }
 constexpr Reg resize(Reg r, unsigned size) { return gpr(reg_num(r), size); }
 
-// The AT&T name without '%' ("rax", "xmm3", "st(1)").
+// The AT&T name without '%' ("rax", "xmm3", "ymm17", "k1", "st(1)").
 const char* reg_name(Reg r);
 
 }  // namespace cfree::x86

@@ -6,7 +6,7 @@
 // A Form is one encoding of one mnemonic: its operand types in Intel order,
 // where each operand goes (ModRM.reg, ModRM.rm, low opcode bits, an
 // immediate, a relative displacement, or implicit), the opcode bytes after
-// any mandatory prefix (66/F2/F3) and escape (0F, 0F 38, 0F 3A), a ModRM.reg
+// any mandatory prefix (66/F2/F3, or VEX.pp) and escape (0F, 0F 38, 0F 3A), a ModRM.reg
 // opcode extension, and flags (REX.W, 16-bit operand size, condition code
 // in the low nibble, ...).  Forms of one mnemonic are listed shortest first,
 // so the encoder takes the first that matches; the disassembler finds
@@ -34,12 +34,19 @@ enum class OT : u8 {
   X, XM32, XM64, XM128,   // xmm register; xmm register or memory of that width
   ST0, STI,               // x87 st(0); st(i) in the low bits of the second byte
   Rel8, Rel32,            // branch displacement
+  XMM0,                   // the implicit xmm0 of blendvps / pblendvb
+  XM8, XM16,              // xmm register or memory of 1 / 2 bytes (pmovzxbq, vpbroadcastb)
+  Y, YM256, M256,         // ymm register; ymm register or 32-byte memory; memory only
+  R32M8, R32M16,          // 32-bit GPR or memory of 1 / 2 bytes (pextrb, pinsrw)
+  MVX, MVY,               // VSIB memory: xmm / ymm index register (gathers)
 };
 
 // Where an operand is encoded.
-enum class Enc : u8 { None, Reg, Rm, OpReg, Imm, Rel, Implicit };
+// Vvvv: the VEX.vvvv register; Is4: a register in bits 7:4 of an imm8
+// (vblendvps, FMA4).
+enum class Enc : u8 { None, Reg, Rm, OpReg, Imm, Rel, Implicit, Vvvv, Is4 };
 
-enum FormFlag : u16 {
+enum FormFlag : u32 {
   F_W = 1,          // REX.W
   F_OS16 = 2,       // 0x66 operand-size prefix (16-bit operand)
   F_CC = 4,         // condition code in the low nibble of the last opcode byte
@@ -51,6 +58,14 @@ enum FormFlag : u16 {
   F_D64 = 256,      // default 64-bit operand size (push, pop, call, jmp)
   F_DISASM_ONLY = 512,  // decode but never choose when encoding
   F_FIXED = 1024,   // the ModRM byte is fixed (mrm): mfence, fchs, ...
+  // VEX forms (SDM vol. 2 §2.3): map 1..3 is VEX.mmmmm (0F, 0F 38, 0F 3A),
+  // pfx is VEX.pp, F_W is VEX.W = 1 and F_VL VEX.L = 1.  The encoder writes
+  // W = 0 / L = 0 otherwise; the decoder accepts either W for F_WIG forms
+  // and either L for F_LIG forms (the SDM's WIG / LIG).
+  F_VEX = 2048,
+  F_VL = 4096,
+  F_WIG = 8192,
+  F_LIG = 16384,
 };
 
 struct Form {
@@ -59,9 +74,9 @@ struct Form {
   u8 map;      // 0: one-byte, 1: 0F, 2: 0F 38, 3: 0F 3A
   u8 op;       // the opcode byte within the map
   i8 ext;      // ModRM.reg extension 0..7, or -1
-  u16 flags;
-  OT ot[3];
-  Enc enc[3];
+  u32 flags;
+  OT ot[4];
+  Enc enc[4];
   u8 sz;       // operand size for printing suffixes and string forms (1/2/4/8, 0)
   u8 mrm;      // F_STI / F_FIXED: the fixed ModRM byte (st(i) forms: base, i added)
 };
@@ -71,7 +86,7 @@ struct Form {
 // depends on the form's operand size.  form_need(f, k) is the bit the k-th
 // operand of form f requires (0: never matches, e.g. Rel8, which the
 // encoder reaches only through branch relaxation).
-inline constexpr unsigned kBitI8S16 = 56, kBitI8S32 = 57, kBitI8S64 = 58, kBitI32S64 = 59;
+inline constexpr unsigned kBitI8S16 = 60, kBitI8S32 = 61, kBitI8S64 = 62, kBitI32S64 = 63;
 constexpr u64 ot_bit(OT t) { return u64(1) << unsigned(t); }
 constexpr u64 form_need(const Form& f, int k) {
   OT t = f.ot[k];
@@ -81,7 +96,7 @@ constexpr u64 form_need(const Form& f, int k) {
   return ot_bit(t);
 }
 struct FormNeed {
-  u64 need[3];
+  u64 need[4];
 };
 
 std::span<const Form> forms();
@@ -90,7 +105,9 @@ std::span<const FormNeed> form_needs();
 // Indices (into forms()) of the forms of one mnemonic, in table order.
 std::span<const u16> forms_of(Mn m);
 // Forms whose (map, opcode byte) are as given; for F_CC forms the base
-// opcode (cc = 0) is the key and for OpReg forms the base (reg = 0).
+// opcode (cc = 0) is the key and for OpReg forms the base (reg = 0).  Maps
+// 0..3 are the legacy maps (one-byte, 0F, 0F 38, 0F 3A), 4..6 the VEX
+// maps 0F, 0F 38, 0F 3A.
 std::span<const u16> forms_for(unsigned map, u8 op);
 
 }  // namespace cfree::x86

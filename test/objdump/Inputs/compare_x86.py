@@ -57,7 +57,7 @@ def main():
         print('GNU as rejected cfree text:\n' + r.stderr)
         return 1
     gas = objdump(base + '.gas.o')
-    nonbranch = [x for x in ours if not re.match(r'^(j\w+|call|jmp|loop\w*) [0-9a-f]+ <', x[1])]
+    nonbranch = [x for x in ours if not re.match(r'^(j\w+|call|jmp|loop\w*|xbegin) [0-9a-f]+ <', x[1])]
     if len(gas) != len(nonbranch):
         print('GNU as produced %d instructions, expected %d' % (len(gas), len(nonbranch)))
         bad += 1
