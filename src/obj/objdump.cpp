@@ -766,18 +766,30 @@ void Dumper::disassemble() {
           if (b[k] != 0xff || b[k + 1] != 0x25) continue;
           i32 disp = static_cast<i32>(elf::get32(&b[k + 2]));
           u64 slot = base + k + 6 + static_cast<u64>(static_cast<i64>(disp));
-          for (const DynReloc& r : dyn_.relocs)
-            if (r.offset == slot && r.sym && r.sym < dyn_.syms.size()) {
-              SymAt a;
-              a.addr = base + e;
-              a.sec = sid;
-              a.global = true;
-              a.synthetic = true;
-              a.func = true;
-              a.raw = a.name = dyn_.syms[r.sym].name + "@plt";
-              finder_.syms.push_back(std::move(a));
-              break;
+          for (const DynReloc& r : dyn_.relocs) {
+            if (r.offset != slot) continue;
+            // An IFUNC slot (R_X86_64_IRELATIVE, no symbol) is named after
+            // its resolver's address, as bfd does: *ABS*+0x1234@plt.
+            std::string nm;
+            if (r.sym && r.sym < dyn_.syms.size()) {
+              nm = dyn_.syms[r.sym].name + "@plt";
+            } else if (!r.sym && r.type == 37 && ob_.target().arch == CFREE_ARCH_X86_64) {
+              char buf[48];
+              std::snprintf(buf, sizeof buf, "*ABS*+0x%llx@plt", static_cast<unsigned long long>(r.addend));
+              nm = buf;
+            } else {
+              continue;
             }
+            SymAt a;
+            a.addr = base + e;
+            a.sec = sid;
+            a.global = true;
+            a.synthetic = true;
+            a.func = true;
+            a.raw = a.name = nm;
+            finder_.syms.push_back(std::move(a));
+            break;
+          }
           break;
         }
       }

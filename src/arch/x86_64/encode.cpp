@@ -179,7 +179,7 @@ bool encode_form(const Form& f, const Insn& in, Encoded* out) {
   // REX.
   u8 rex = (f.flags & F_W) ? 0x48 : 0;
   bool want_rex = rex != 0, hi8 = false;
-  for (unsigned k = 0; k < in.nops; k++) {
+  for (unsigned k = 0; k < 4; k++) {
     const Operand& o = in.ops[k];
     if (needs_rex8(o)) want_rex = true;
     if (is_hi8(o)) hi8 = true;
