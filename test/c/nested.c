@@ -126,6 +126,17 @@ done:
   return r;
 }
 
+// A nested function's VLA parameter sizes are evaluated at each of its
+// entries (side effects included), not where it is defined.
+static int vla_param(int n) {
+  int f(char a[2][++n]) {
+    n += 4;
+    return sizeof(a[0]);
+  }
+  int first = f(0), second = f(0);
+  return first * 1000 + second * 10 + n;  // 2, 7, 11
+}
+
 static int apply(int (*f)(int), int v) { return f(v); }
 static int chain_free(int v) {
   int sq(int x) { return x * x; }  // uses nothing from outside: a plain pointer will do
@@ -145,5 +156,6 @@ int main(void) {
   ASSERT(10 + 50, nonlocal(50));
   for (int i = 0; i < 3; i++) ASSERT(i + 3, nonlocal_deep(i + 3));
   ASSERT(50, chain_free(7));
+  ASSERT(2000 + 70 + 11, vla_param(1));
   TEST_DONE();
 }
