@@ -794,7 +794,7 @@ void Parser::push_nested_fn_addr(Decl* d, i64 off) {
   }
   // __cfree_tramp_new(fn, chain): an executable stub that loads the chain
   // and jumps to fn (rt/, freed when the frame is gone).
-  if (!tramp_sym_ && g.emit)
+  if (!tramp_sym_ && g.on())
     tramp_sym_ = cfree_cg_symbol(g.cg, cfree_sym_intern(c, "__cfree_tramp_new", 17), CFREE_SYM_FUNC, CFREE_BIND_GLOBAL, 0);
   g.push_sym(tramp_sym_, 0, cg_ptr);
   g.push_sym(s, 0, cg_ptr);
