@@ -55,6 +55,21 @@ int hfa_count(TypeTable& t, TypeId ty, TypeId& base) {
       return static_cast<int>(std::min<u64>(u64(c) * n.count, 1000));
     }
     case CFREE_TY_RECORD: {
+      // A struct whose only member of non-zero size is one short vector
+      // filling it gets that vector's machine mode (compute_record_mode) and
+      // travels as the vector even beside zero-length arrays (observed GCC 12).
+      if (!n.is_union) {
+        const FieldInfo* only = nullptr;
+        int nonzero = 0;
+        for (const FieldInfo& f : t.fields(ty))
+          if (f.is_bitfield() ? f.bit_width != 0 : t.size(f.type) != 0) {
+            nonzero++;
+            only = &f;
+          }
+        if (nonzero == 1 && !only->is_bitfield() && t.kind(only->type) == CFREE_TY_VECTOR &&
+            t.size(only->type) == t.size(ty))
+          return hfa_count(t, only->type, base);
+      }
       int count = 0;
       for (const FieldInfo& f : t.fields(ty)) {
         // GCC 12 ignores zero-width bit-fields of structs (PR102024), not
@@ -178,7 +193,11 @@ bool AArch64ABI::place(TypeTable& t, TypeId ty, ArgCursor& cur, ABIValue& v, boo
       return true;
     }
     u32 nregs = (size + 7) / 8;
-    if (cur.gpr + nregs <= max_gpr_args) {
+    // GCC allocates core registers only to non-float types (FLOAT_TYPE_P
+    // covers float vectors): a float vector that is not a short vector (a
+    // one-float vector_size(4)) goes on the stack, and NGRN becomes 8 (C.11).
+    bool float_vec = t.kind(ty) == CFREE_TY_VECTOR && t.kind(t.node(ty).elem) == CFREE_TY_FLOAT;
+    if (cur.gpr + nregs <= max_gpr_args && !(float_vec && !ret)) {
       if (nregs == 2 && (cur.gpr & 1) && arg_alignment(t, ty) == 16) cur.gpr++;  // C.9
       TypeId i64 = t.int_type(64, false);
       for (u32 i = 0; i < nregs; i++) {

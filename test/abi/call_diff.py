@@ -278,13 +278,16 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--target", choices=sorted(GCC_CMD), default="x86_64")
     ap.add_argument("--work", required=True)
+    ap.add_argument("--vectors", action="store_true", help="also GCC vector_size types, alone and in records")
     args = ap.parse_args()
     triple = L.TRIPLE[args.target]
     os.makedirs(args.work, exist_ok=True)
     rnd = random.Random(args.seed)
     # Unnamed bit-fields carry no value, so gcc may leave their register
     # unloaded: the call test uses named ones only (layout_diff covers them).
-    gen = L.Gen(args.seed * 7919 + 17, unnamed_bitfields=False)
+    gen = L.Gen(args.seed * 7919 + 17, unnamed_bitfields=False, vectors=args.vectors)
+    vecs = [("V%d:%s" % (b, d), "V%d_%s" % (b, d)) for d, _, size in L.VEC_ELEMS
+            for b in (4, 8, 16, 32) if b >= size] if args.vectors else []
     while sum(1 for r in gen.records if not r.anon) < 150:
         gen.record()
     csrc, desc = L.emit(gen)
@@ -306,6 +309,8 @@ def main():
         if recs and rnd.random() < 0.45:
             r = rnd.choice(recs)
             return ("T%d" % r.id, "T%d_t" % r.id)
+        if vecs and rnd.random() < 0.4:
+            return rnd.choice(vecs)
         return rnd.choice(SCALARS)
 
     c = [csrc]

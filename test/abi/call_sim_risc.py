@@ -227,6 +227,21 @@ def analyse_aarch64(lines, callee, sym_prefix, ret_sym):
             dlt = -n if mn in ("lsl", "ubfiz") else n
             st.put(d, [shift_pieces(st.get(norm_aarch64(ops[1]))[0], dlt), E])
             continue
+        if mn in ("ld1", "st1") and len(parts) > 1:
+            # ld1/st1 {vA.16b - vB.16b}, [xN]: consecutive q registers (copies
+            # of vectors over 16 bytes)
+            m = re.match(r"^\{\s*v(\d+)\.\w+\s*(?:[-,]\s*v(\d+)\.\w+\s*)*\}\s*,\s*(\[[^\]]*\])$", parts[1].strip())
+            if m:
+                first = int(m.group(1))
+                last = int(m.group(2)) if m.group(2) else first
+                a, p = mem_addr(m.group(3))
+                for i, r in enumerate(range(first, last + 1)):
+                    aa = a if a is None or not i else a[:-1] + (a[-1] + 16 * i,)
+                    if mn == "ld1":
+                        st.put("v%d" % r, load(st, aa, 16))
+                    else:
+                        store(st, aa, st.get("v%d" % r), 16, ret_sym, ret_pieces)
+                continue
         m = re.match(r"^(ldr|ldur|ldrb|ldrh|ldrsb|ldrsh|ldrsw|ldp|ldnp)$", mn)
         if m and len(ops) >= 2:
             pair = mn in ("ldp", "ldnp")
