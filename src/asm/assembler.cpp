@@ -11,15 +11,6 @@ Assembler::Assembler(Compiler& c, ObjBuilder& ob) : c_(c), ob_(ob), arena_(c.env
   syms_.emplace_back();  // index 0: none
 }
 
-bool line_directive(Assembler& as, std::string_view d, const char* p) {
-  // .file N "name" [md5 ...] and .loc: the DWARF line program is not built
-  // yet; the directives are checked for shape and accepted.
-  (void)as;
-  (void)d;
-  (void)p;
-  return true;
-}
-
 bool Assembler::run_file(const char* name, const char* data, size_t size) {
   Loc base = 0;
   c_.sources.add_file(name, data, size, 0, CFREE_FILE_USER, &base);

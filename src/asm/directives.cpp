@@ -16,7 +16,6 @@
 namespace cfree::as {
 
 bool block_directive(Assembler& as, std::string_view d, const char* p);
-bool line_directive(Assembler& as, std::string_view d, const char* p);
 
 namespace {
 
@@ -604,9 +603,10 @@ bool Assembler::directive(std::string_view d, const char* p) {
       file_sym_ = c_.syms.intern(f.data(), f.size());
       return true;
     }
-    return line_directive(*this, d, p);
+    return file_directive(p);
   }
-  if (d == ".loc" || d == ".loc_mark_labels") return line_directive(*this, d, p);
+  if (d == ".loc") return loc_directive(p);
+  if (d == ".loc_mark_labels") return true;  // basic-block marks on labels: not modelled
   if (d == ".ident") {
     std::string s;
     if (!parse_string(p, &s)) return true;
@@ -754,6 +754,7 @@ void Assembler::statement(const char* p) {
       if (!directive(lw, p)) error("unknown pseudo-op: `%s'", lw.c_str());
       return;
     }
+    if (dl_.loc_seen) line_row();  // gas: dwarf2_emit_insn at the instruction's start
     instruction(lw, p);
     return;
   }

@@ -152,6 +152,36 @@ struct Fde {
   u32 ra = 16;
 };
 
+// DWARF line information (.file N / .loc, dwarf_line.cpp): one row of the
+// line-number matrix, recorded where gas's dwarf2_gen_line_info records it.
+struct LineRow {
+  u32 frag = 0;
+  u64 off = 0;        // inside the frag's fixed part
+  SymIdx label = 0;   // a temporary at the row's address (DW_LNE_set_address)
+  u32 file = 1, line = 1, column = 0, isa = 0, disc = 0;
+  u8 flags = 1;       // LINE_IS_STMT | LINE_BASIC_BLOCK | ...
+  bool reset = false; // `view -0`
+  SymIdx view = 0;    // `view .LVUn` (or a `view 0` assertion: check_zero)
+  bool check_zero = false;
+};
+struct DwarfLine {
+  struct File {
+    std::string name;
+    u32 dir = 0;
+    bool set = false;
+    u8 md5[16] = {};
+  };
+  std::vector<std::string> dirs;  // "" with has_dir false: not assigned
+  std::vector<bool> has_dir;
+  std::vector<File> files;
+  u32 level = 3;          // gas's dwarf_level (.file 0 raises it to 5)
+  bool loc_seen = false;  // a .loc waits for its instruction
+  bool any_loc = false;
+  LineRow cur;            // the current .loc state
+  std::vector<u32> secs;  // sections with rows, in order of their first row
+  std::vector<std::vector<LineRow>> rows;  // per section index
+};
+
 // One input source on the line-reader stack: a file, a macro expansion or a
 // .rept/.irp body.
 struct Source {
@@ -202,6 +232,7 @@ class Assembler {
   u32 macro_count_ = 0;
   Sym file_sym_ = 0;  // .file "name"
   std::string ident_;
+  DwarfLine dl_;
   bool inline_mode_ = false;
   MCEmitter* inline_mc_ = nullptr;
   const InlineAsm* inline_ = nullptr;
@@ -274,8 +305,15 @@ class Assembler {
   bool cfi_directive(std::string_view name, const char* p);
   void build_eh_frame();
 
+  // DWARF line information (dwarf_line.cpp).
+  bool file_directive(const char* p);
+  bool loc_directive(const char* p);
+  void line_row();  // the pending .loc becomes a row at the current address
+  void finish_debug_line();
+
   // Layout and output (layout.cpp).
   void relax();
+  void relax_section(u32 si);
   bool emit_object();
   u32 jump_long_size(const Frag& f) const { return f.cc < 0 ? 5 : 6; }
   bool jump_relaxable(const Frag& f, u32 sec) const;

@@ -71,8 +71,19 @@ bool Assembler::jump_relaxable(const Frag& f, u32 sec) const {
 // lies between (a different "region"), when the alignment is assumed to
 // absorb it (write.c relax_frag).  Alignment growth is the change in
 // padding between the old and new address; max-skip alignments can shrink.
+// Code sections first: label differences and location views that other
+// sections (.debug_*, .gcc_except_table) evaluate then see final addresses.
+// The line program (.debug_line) is built between the two groups.
 void Assembler::relax() {
-  for (u32 si = 0; si < secs_.size(); si++) {
+  for (u32 si = 0; si < secs_.size(); si++)
+    if (secs_[si].code()) relax_section(si);
+  if (!inline_mode_) finish_debug_line();
+  for (u32 si = 0; si < secs_.size(); si++)
+    if (!secs_[si].code()) relax_section(si);
+}
+
+void Assembler::relax_section(u32 si) {
+  {
     Section& s = secs_[si];
     std::vector<u32> region(s.frags.size());
     u64 addr = s.base;
@@ -268,6 +279,7 @@ bool Assembler::resolve_fixup(u32 si, const Fixup& fx, MCEmitter& mc) {
     return false;
   }
   i64 A = v.c + fx.adj;
+  const i64 A0 = A;  // gas's fx_offset: the addend before any symbol value is folded in
   RelocKind k = v.rk;
   bool pcrel = fx.pcrel;
   if (v.sub) {
@@ -343,8 +355,11 @@ bool Assembler::resolve_fixup(u32 si, const Fixup& fx, MCEmitter& mc) {
     return false;
   }
   ObjSymId target;
-  bool merge_pc = pcrel && s.defined && (secs_[s.sec - 1].flags & 0x10);
-  if (local_def && !non_adjustable(k) && !merge_pc) {
+  // gas (write.c adjust_reloc_syms) never replaces a symbol in a mergeable
+  // section by the section symbol when the addend is not zero: the linker
+  // must know which string is meant.
+  bool merge_keep = s.defined && (secs_[s.sec - 1].flags & 0x10) && (pcrel || A0 != 0 || v.sub);
+  if (local_def && !non_adjustable(k) && !merge_keep) {
     u32 ss;
     u64 sa;
     sym_addr(v.add, &ss, &sa, true);
