@@ -1135,6 +1135,13 @@ void Parser::top_level_asm() {
   expect(Tok::RParen);
   expect(Tok::Semi);
   if (g.emit) {
+    // Top-level asm is basic asm: `%` is literal.
+    std::vector<u8> lit;
+    for (u8 ch : bytes) {
+      if (ch == '%') lit.push_back('%');
+      lit.push_back(ch);
+    }
+    bytes = std::move(lit);
     bytes.push_back(0);
     CfreeAsmDesc desc{};
     desc.tmpl = reinterpret_cast<const char*>(bytes.data());

@@ -667,6 +667,7 @@ void Parser::asm_stmt() {
   std::vector<CfreeAsmOperand> outs, ins;
   std::vector<std::string> clobbers;
   std::vector<CfreeCgLabel> labels;
+  std::vector<std::string> label_names;
   std::vector<std::pair<Val, CType*>> out_vals;
   int section = 0;
   while (tok.kind == Tok::Colon || tok.kind == Tok::ColonColon) {
@@ -689,6 +690,14 @@ void Parser::asm_stmt() {
         CfreeLoc eloc = tok.loc;
         Val v = expr();
         expect(Tok::RParen);
+        if (v.d && v.d->sc == SC_REGISTER && v.d->asm_name && !v.d->global) {
+          // A local register variable: the operand is that register ("{r12}").
+          std::string& cs = strs.back();
+          std::string keep;
+          for (char ch : cs)
+            if (ch == '=' || ch == '+' || ch == '&') keep.push_back(ch);
+          cs = keep + "{" + sym_str(v.d->asm_name) + "}";
+        }
         const std::string& cons = strs.back();
         bool mem = cons.find('m') != std::string::npos && cons.find('r') == std::string::npos &&
                    cons.find('g') == std::string::npos;
@@ -725,6 +734,7 @@ void Parser::asm_stmt() {
     } else if (section == 4) {
       while (tok.kind == Tok::Identifier) {
         if (fn_) labels.push_back(find_label(tok.sym, tok.loc, false)->id);
+        label_names.push_back(sym_str(tok.sym));
         advance();
         if (!accept(Tok::Comma)) break;
       }
@@ -740,6 +750,36 @@ void Parser::asm_stmt() {
   for (auto& i : ins) i.constraint = strs[si++].c_str();
   std::vector<const char*> cl;
   for (auto& s : clobbers) cl.push_back(s.c_str());
+  if (section == 0) {
+    // Basic asm: the template is literal text (no operands, `%` is itself).
+    std::string lit;
+    for (char ch : tmpl) {
+      if (ch == '%') lit.push_back('%');
+      lit.push_back(ch);
+    }
+    tmpl = std::move(lit);
+  } else if (!label_names.empty()) {
+    // %l[name] -> %lN: goto labels are numbered after the operands.
+    std::string out;
+    for (size_t k = 0; k < tmpl.size(); k++) {
+      out.push_back(tmpl[k]);
+      if (tmpl[k] == '%' && k + 1 < tmpl.size() && tmpl[k + 1] == '%') {
+        out.push_back('%');
+        k++;
+      } else if (tmpl[k] == '%' && k + 2 < tmpl.size() && tmpl[k + 1] == 'l' && tmpl[k + 2] == '[') {
+        size_t e = tmpl.find(']', k + 3);
+        if (e == std::string::npos) continue;
+        std::string nm = tmpl.substr(k + 3, e - (k + 3));
+        for (size_t j = 0; j < label_names.size(); j++)
+          if (label_names[j] == nm) {
+            out += "l" + std::to_string(outs.size() + ins.size() + j);
+            k = e;
+            break;
+          }
+      }
+    }
+    tmpl = std::move(out);
+  }
   CfreeAsmDesc d{};
   d.tmpl = tmpl.c_str();
   d.outputs = outs.data();

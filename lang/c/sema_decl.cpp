@@ -296,6 +296,7 @@ Decl* Parser::declare(DeclSpec& ds, Declarator& d, bool file_scope, bool has_ini
   Decl* vd = bind(name, DK::Var, t, d.loc);
   vd->sc = ds.sc;
   vd->canon = vd;
+  if (ds.sc == SC_REGISTER) vd->asm_name = d.asm_name;  // register int x asm("r12")
   finish_decl_attrs(vd, a);
   if (is_static) {
     vd->global = true;

@@ -129,6 +129,13 @@ bool expand_inline(Compiler& c, const InlineAsm& in, std::string* out) {
       default:
         break;
     }
+    if (op.kind == x86::OpKind::Reg && mod == 'a') {
+      // %a of a register: the address it holds, as a memory reference.
+      o.push_back('(');
+      print_reg(o, x86::is_gpr(op.reg) ? x86::gpr(x86::reg_num(op.reg), 8) : op.reg);
+      o.push_back(')');
+      continue;
+    }
     if (op.kind == x86::OpKind::Reg) {
       x86::Reg r = op.reg;
       if (x86::is_gpr(r)) {
@@ -223,6 +230,14 @@ bool Assembler::run_inline(MCEmitter& mc, const char* text, size_t len, Loc loc,
   for (size_t k = 0; k < in.goto_labels.size(); k++) {
     SymIdx g = sym_lookup(std::string(".Lcfree_goto_") + std::to_string(k));
     syms_[g].mclabel = in.goto_labels[k];
+  }
+  // Symbol operands (a static variable's "m", an "i" address) are the
+  // CG's own symbols: bind their printed names to them.
+  for (const InlineOperand& op : in.ops) {
+    if (!op.op.sym) continue;
+    std::string nm = ob_.symbol_name(op.op.sym);
+    SymIdx si = sym_lookup(nm);
+    if (!syms_[si].defined) syms_[si].id = op.op.sym;
   }
   line_loc_ = loc;
   push_text(std::string(text, len), loc);

@@ -16,13 +16,14 @@
 
 #include "asm/asm.h"
 
+#include <cstdio>
 #include <cstring>
 
 namespace cfree::x86 {
 
 namespace {
 
-enum class AK : u8 { Reg, Xmm, Mem, Imm, Flag };
+enum class AK : u8 { Reg, Xmm, Mem, Imm, Flag, X87 };
 
 struct Bound {
   AK kind = AK::Reg;
@@ -31,6 +32,9 @@ struct Bound {
   int match = -1;        // input: matches output N
   Cond cc = Cond::E;     // Flag
   unsigned size = 8;
+  bool abcd = false;     // "Q": only rax, rbx, rcx or rdx
+  int st = -1;           // X87: the stack slot (t: 0, u: 1, f: the next free one)
+  bool pair = false;     // "A" with a 128-bit output: rdx:rax
 };
 
 Reg fixed_reg(char c) {
@@ -116,26 +120,68 @@ void X86CG::asm_block(const CfreeAsmDesc& d, const CGAsmOperand* outs, const CGA
       if (x.match >= static_cast<int>(no)) c_.error(d.loc, "matching constraint references an invalid operand");
       continue;
     }
-    bool has_reg = false, has_mem = false, has_imm = false, has_xmm = false;
+    bool has_reg = false, has_mem = false, has_imm = false, has_xmm = false, abcd = false;
+    int x87 = -1;  // t: 0, u: 1, f: 2 (any)
     Reg fixed = Reg::None;
+    if (*c == '{') {
+      // "{reg}": a local register variable's register (register int x asm("r12")).
+      std::string nm(c + 1, std::strcspn(c + 1, "}"));
+      int r = clobber_reg(nm.c_str());
+      if (r < 0 || r == 4) {
+        c_.error(d.loc, "invalid register name '%s' for register variable", nm.c_str());
+        return;
+      }
+      if (r >= 16) {
+        x.kind = AK::Xmm;
+        x.reg = make_reg(RegClass::Xmm, static_cast<unsigned>(r - 16));
+      } else {
+        x.kind = AK::Reg;
+        x.reg = gpr(static_cast<unsigned>(r), 8);
+      }
+      taken |= 1u << r;
+      continue;
+    }
     for (const char* p = c; *p; p++) {
       if (fixed_reg(*p) != Reg::None) fixed = fixed_reg(*p);
       else if (*p == 'r' || *p == 'q' || *p == 'R' || *p == 'l') has_reg = true;
-      else if (*p == 'g') has_reg = has_mem = has_imm = true;
+      else if (*p == 'Q') abcd = true;  // a register with a high byte: rax rbx rcx rdx
+      else if (*p == 'g' || *p == 'X') has_reg = has_mem = has_imm = true;
       else if (*p == 'm' || *p == 'o' || *p == 'V') has_mem = true;
       else if (*p == 'i' || *p == 'n' || *p == 'e' || *p == 'Z' || *p == 'I' || *p == 'J' || *p == 'K' ||
                *p == 'L' || *p == 'M' || *p == 'N') has_imm = true;
       else if (*p == 'x' || *p == 'v' || *p == 'Y') has_xmm = true;
-      else if (*p == 'A') fixed = Reg::RAX;
+      else if (*p == 't') x87 = 0;
+      else if (*p == 'u') x87 = 1;
+      else if (*p == 'f' && x87 < 0) x87 = 2;
+      else if (*p == 'A') {
+        // rdx:rax: a 128-bit value in the pair, anything smaller in rax.
+        fixed = Reg::RAX;
+        if (mt_size(op.mt) == 16) {
+          x.pair = true;
+          taken |= 1u << reg_num(Reg::RDX);
+          if (i >= no || x.rw) {
+            c_.error(d.loc, "'A' inputs of 128 bits are not supported");
+            return;
+          }
+        }
+      }
     }
     bool is_in = i >= no;
+    if (x87 >= 0) {
+      x.kind = AK::X87;
+      x.st = x87 < 2 ? x87 : -1;
+      continue;
+    }
     if (is_in && has_imm && op.opd.kind == OK::Imm) x.kind = AK::Imm;
     else if (fixed != Reg::None) {
       x.kind = AK::Reg;
       x.reg = fixed;
       taken |= 1u << reg_num(fixed);
     } else if (has_xmm) x.kind = AK::Xmm;
-    else if (has_reg) x.kind = AK::Reg;
+    else if (has_reg || abcd) {
+      x.kind = AK::Reg;
+      x.abcd = abcd && !has_reg;
+    }
     else if (has_mem) x.kind = AK::Mem;
     else if (has_imm) {
       c_.error(d.loc, "impossible constraint in 'asm': '%s' needs a constant", op.constraint);
@@ -154,6 +200,7 @@ void X86CG::asm_block(const CfreeAsmDesc& d, const CGAsmOperand* outs, const CGA
     if (x.kind == AK::Reg && x.reg == Reg::None) {
       for (Reg r : kCand) {
         u32 bit = 1u << reg_num(r);
+        if (x.abcd && reg_num(r) > 3) continue;
         if (!(taken & bit) && !(reserved & bit)) {
           x.reg = r;
           taken |= bit;
@@ -174,6 +221,68 @@ void X86CG::asm_block(const CfreeAsmDesc& d, const CGAsmOperand* outs, const CGA
         }
       }
     }
+  }
+  // x87 operands (GCC manual, "x87 Floating-Point asm Operands"): t is
+  // st(0), u st(1), f the next free slot; an input matching an x87 output
+  // shares its slot.  Inputs are pushed deepest first; after the block the
+  // outputs are at st(0), st(1)...; inputs the block popped are named by
+  // "st(N)" clobbers, the others are popped here.
+  u32 st_used = 0;
+  for (size_t i = 0; i < n; i++)
+    if (b[i].kind == AK::X87 && b[i].st >= 0) st_used |= 1u << b[i].st;
+  for (size_t i = 0; i < n; i++)
+    if (b[i].kind == AK::X87 && b[i].st < 0) {
+      int k = 0;
+      while (st_used & (1u << k)) k++;
+      b[i].st = k;
+      st_used |= 1u << k;
+    }
+  int st_in[8] = {-1, -1, -1, -1, -1, -1, -1, -1};  // slot -> input index
+  bool st_tied[8] = {};
+  int n_xout = 0;
+  for (size_t i = 0; i < no; i++)
+    if (b[i].kind == AK::X87) n_xout++;
+  for (size_t i = no; i < n; i++) {
+    const Bound& x = b[i];
+    int slot = -1;
+    if (x.match >= 0 && b[static_cast<size_t>(x.match)].kind == AK::X87) {
+      slot = b[static_cast<size_t>(x.match)].st;
+      st_tied[slot] = true;
+    } else if (x.kind == AK::X87) {
+      slot = x.st;
+    }
+    if (slot >= 0 && slot < 8) st_in[slot] = static_cast<int>(i);
+  }
+  for (size_t i = 0; i < no; i++)
+    if (b[i].kind == AK::X87 && b[i].rw && b[i].st < 8) {
+      st_in[b[i].st] = static_cast<int>(i);
+      st_tied[b[i].st] = true;
+    }
+  int n_xin = 0;
+  while (n_xin < 8 && st_in[n_xin] >= 0) n_xin++;
+  for (int k = n_xin; k < 8; k++)
+    if (st_in[k] >= 0) {
+      c_.error(d.loc, "x87 'asm' inputs must occupy consecutive stack slots from st(0)");
+      return;
+    }
+  int n_popped = 0, n_tied = 0;
+  for (int k = 0; k < n_xin; k++) {
+    if (st_tied[k]) {
+      n_tied++;
+      continue;
+    }
+    char nm[8];
+    std::snprintf(nm, sizeof nm, "st(%d)", k);
+    for (size_t j = 0; j < d.n_clobbers; j++)
+      if (!std::strcmp(d.clobbers[j], nm) || (k == 0 && !std::strcmp(d.clobbers[j], "st"))) {
+        n_popped++;
+        break;
+      }
+  }
+  for (int k = n_xin; k-- > 0;) {
+    size_t i = static_cast<size_t>(st_in[k]);
+    const CGAsmOperand& op = opd_of(i);
+    x87_load(op.mt, op.opd);
   }
   // Callee-saved registers the block uses are saved in a frame slot.
   static const Reg kSaved[] = {Reg::RBX, Reg::R12, Reg::R13, Reg::R14, Reg::R15};
@@ -239,6 +348,7 @@ void X86CG::asm_block(const CfreeAsmDesc& d, const CGAsmOperand* outs, const CGA
       case AK::Mem: io.op = mem(op.opd, x.size, Reg::R11); break;
       case AK::Imm: io.op = imm(op.opd.off); break;
       case AK::Flag: io.op = imm(0); break;
+      case AK::X87: io.op = reg(static_cast<Reg>(static_cast<u16>(Reg::ST0) + x.st)); break;
     }
   }
   std::vector<MCLabel> gl(goto_labels, goto_labels + d.n_goto_labels);
@@ -254,7 +364,7 @@ void X86CG::asm_block(const CfreeAsmDesc& d, const CGAsmOperand* outs, const CGA
   // read), then register outputs.
   u32 out_regs = 0;
   for (size_t i = 0; i < no; i++)
-    if (b[i].kind == AK::Reg) out_regs |= 1u << reg_num(b[i].reg);
+    if (b[i].kind == AK::Reg) out_regs |= (1u << reg_num(b[i].reg)) | (b[i].pair ? 1u << reg_num(Reg::RDX) : 0u);
   Reg tmp = Reg::None;
   for (Reg r : {Reg::R11, Reg::RAX, Reg::RCX, Reg::RDX, Reg::RSI, Reg::RDI, Reg::R8, Reg::R9, Reg::R10})
     if (!(out_regs & (1u << reg_num(r)))) {
@@ -276,10 +386,28 @@ void X86CG::asm_block(const CfreeAsmDesc& d, const CGAsmOperand* outs, const CGA
     e_.op(Mn::MOV, m, imm(0));
     e_.emit(insn_cc(Mn::SETCC, b[i].cc, m1));
   }
+  {
+    // x87 outputs in slot order (each fstp brings the next to st(0)), then
+    // the inputs still on the stack.
+    int left = n_xout + n_xin - n_tied - n_popped;
+    for (int k = 0; k < 8 && n_xout; k++)
+      for (size_t i = 0; i < no; i++) {
+        if (b[i].kind != AK::X87 || b[i].st != k) continue;
+        MT t = outs[i].mt;
+        unsigned sz = t == MT::F32 ? 4 : t == MT::F64 ? 8 : 10;
+        e_.op(Mn::FSTP, out_mem(i, sz));
+        left--;
+      }
+    for (; left > 0; left--) e_.op(Mn::FSTP, reg(Reg::ST0));
+  }
   for (size_t i = 0; i < no; i++) {
     if (b[i].kind == AK::Reg) {
       Operand m = out_mem(i, b[i].size);
       e_.op(Mn::MOV, m, reg(resize(b[i].reg, b[i].size)));
+      if (b[i].pair) {
+        m.imm += 8;
+        e_.op(Mn::MOV, m, reg(Reg::RDX));
+      }
     } else if (b[i].kind == AK::Xmm) {
       Operand m = out_mem(i, b[i].size);
       e_.op(b[i].size == 4 ? Mn::MOVSS : Mn::MOVSD, m, reg(b[i].reg));
