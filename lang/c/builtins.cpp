@@ -47,7 +47,7 @@ constexpr LibBuiltin kLib[] = {
     {"pow", "d:dd"}, {"powf", "f:ff"}, {"powl", "e:ee"}, {"exp", "d:d"}, {"log", "d:d"},
     {"log2", "d:d"}, {"log10", "d:d"}, {"sin", "d:d"}, {"cos", "d:d"}, {"tan", "d:d"},
     {"atan2", "d:dd"}, {"ldexp", "d:di"}, {"frexp", "d:dp"}, {"modf", "d:dp"}, {"fmin", "d:dd"},
-    {"fmax", "d:dd"}, {"fminf", "f:ff"}, {"fmaxf", "f:ff"}, {"lround", "l:d"}, {"lrint", "l:d"},
+    {"fmax", "d:dd"}, {"fminf", "f:ff"}, {"fmaxf", "f:ff"}, {"fminl", "e:ee"}, {"fmaxl", "e:ee"}, {"lround", "l:d"}, {"lrint", "l:d"},
     {"rint", "d:d"}, {"nearbyint", "d:d"}, {"cabs", "d:d"}, {"toupper", "i:i"}, {"tolower", "i:i"},
     {"isdigit", "i:i"}, {"isalpha", "i:i"}, {"isspace", "i:i"}, {"isupper", "i:i"}, {"islower", "i:i"},
     {"isalnum", "i:i"}, {"isprint", "i:i"}, {"isxdigit", "i:i"}, {"ffs", "i:i"}, {"ffsl", "i:l"},

@@ -321,7 +321,15 @@ Val Parser::cx_arith(Tok op, Val a, Val b, CType* ct, CfreeLoc loc) {
       if (!ac) ai = zero;
       if (all_const && is_float(et)) break;
       if (is_float(et)) return cx_libcall("div", ct, ar, ai, br, bi);
-      if (all_const && !(bi.i == 0 && br.i == 0)) break;
+      if (is_const_val(br) && is_const_val(bi) && br.i == 0 && bi.i == 0) {
+        // A constant zero divisor: the quotient traps at run time, as GCC's
+        // does, without a -Wdiv-by-zero for the parts.
+        quiet_++;
+        Val r = cx_int_div(ct, ar, ai, br, bi, loc);
+        quiet_--;
+        return r;
+      }
+      if (all_const) break;
       return cx_int_div(ct, ar, ai, br, bi, loc);
   }
   // Constant folding of complex products and quotients.
