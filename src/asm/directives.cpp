@@ -192,9 +192,11 @@ void Assembler::data_values(const char* p, unsigned size) {
           warning("value 0x%llx truncated to 0x%llx", static_cast<unsigned long long>(v.c),
                   static_cast<unsigned long long>(v.c & ((i64(1) << (8 * size)) - 1)));
       }
+      gas_more(size);
       emit_le(static_cast<u64>(v.c), size);
     } else {
       if (size > 8) return error("expression too complex for .octa");
+      gas_more(size);
       u32 off = frag_off();
       emit_le(0, size);
       add_fixup(off, static_cast<u8>(size), e, false, 0);
@@ -210,6 +212,7 @@ void Assembler::string_values(const char* p, bool zero) {
   for (;;) {
     std::string s;
     if (!parse_string(p, &s)) return;
+    for (size_t k = 0; k < s.size() + (zero ? 1 : 0); k++) gas_append1();
     emit_bytes(s.data(), s.size());
     if (zero) emit_byte(0);
     skip_ws(p);
@@ -307,6 +310,8 @@ static void do_align(Assembler& as, u64 align, int fill, u32 max) {
   Section& s = as.cur();
   if (align > s.align) s.align = align;
   if (align <= 1) return;
+  // gas frag_align_code reserves 2^n - 1 bytes, frag_align one.
+  as.gas_var(fill < 0 ? static_cast<u32>(align - 1) : 1);
   Frag& f = as.frag();
   f.kind = FragKind::Align;
   f.align = static_cast<u32>(align);

@@ -23,6 +23,7 @@
 #include <cctype>
 #include <climits>
 #include <cstring>
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
@@ -405,6 +406,144 @@ void Assembler::line_row() {
   d.rows[cur_].push_back(r);
 }
 
+// ---- gas's fragment obstack ------------------------------------------------
+//
+// Whether gas emits DW_LNE_set_address for a `view -0` row depends on gas's
+// fragments (process_entries), and gas also closes a fragment whenever the
+// obstack chunk holding it has no room for the next emission (frags.c
+// frag_grow, frag_append_1_char).  This models that: each chunk is 4064
+// bytes (obstack's default) with a 16-byte header, each fragment header
+// takes 160 bytes (gas 2.40 on x86-64; calibrated against GNU as) after
+// aligning to 8; FRAG_APPEND_1_CHAR needs 2 bytes of room, frag_more(n) n
+// (else new fragments until it fits, in chunks of at least 2n + 160), and
+// frag_var(max) reserves its maximum.  Only code sections are modelled.
+namespace {
+constexpr u32 kChunk = 4064, kChunkHdr = 16, kFragHdr = 160;
+}
+
+void Assembler::gas_wane() {
+  // A row recorded exactly here ends its gas fragment.
+  if (cur_ >= dl_.rows.size() || dl_.rows[cur_].empty()) return;
+  LineRow& r = dl_.rows[cur_].back();
+  if (r.frag == cur().frags.size() - 1 && r.off == frag_off()) r.gas_end = true;
+}
+
+void Assembler::gas_new_frag(u32 chunk) {
+  Section& s = cur();
+  s.g_pos = std::min((s.g_pos + 7) & ~7u, s.g_limit);
+  if (s.g_limit - s.g_pos < kFragHdr) {
+    s.g_limit = std::max(chunk, kFragHdr + 100);
+    s.g_pos = kChunkHdr + kFragHdr;
+  } else {
+    s.g_pos += kFragHdr;
+  }
+}
+
+void Assembler::gas_append1() {
+  Section& s = cur();
+  if (!s.code()) return;
+  if (s.g_limit - s.g_pos <= 1) {
+    gas_wane();
+    gas_new_frag(kChunk);
+  }
+  s.g_pos += 1;
+}
+
+void Assembler::gas_more(u32 n) {
+  if (!cur().code()) return;
+  gas_grow(n);
+  cur().g_pos += n;
+}
+
+void Assembler::gas_grow(u32 n) {
+  Section& s = cur();
+  if (!s.code()) return;
+  if (s.g_limit - s.g_pos < n) {
+    u32 chunk = std::max(kChunk, (n < 0x10000 ? 2 * n : n + 0x10000) + kFragHdr);
+    while (s.g_limit - s.g_pos < n) {
+      gas_wane();
+      gas_new_frag(chunk);
+    }
+  }
+}
+
+void Assembler::gas_var(u32 max_chars) {
+  if (!cur().code()) return;
+  gas_more(max_chars);
+  gas_new_frag(kChunk);
+}
+
+// An instruction as tc-i386.c output_insn emits it: each legacy prefix and
+// REX byte, a one-byte opcode and ModRM/SIB one at a time; a VEX prefix, a
+// multi-byte opcode, each displacement and immediate with frag_more.
+void Assembler::gas_insn(const u8* b, unsigned len, bool has_mem) {
+  if (!cur().code()) return;
+  unsigned i = 0;
+  auto is_legacy = [](u8 x) {
+    return x == 0xF0 || x == 0xF2 || x == 0xF3 || x == 0x2E || x == 0x36 || x == 0x3E || x == 0x26 ||
+           x == 0x64 || x == 0x65 || x == 0x66 || x == 0x67;
+  };
+  while (i < len && is_legacy(b[i])) gas_append1(), i++;
+  if (i < len && (b[i] & 0xF0) == 0x40) gas_append1(), i++;
+  bool vex = false;
+  if (i < len && (b[i] == 0xC4 || b[i] == 0xC5)) {
+    unsigned v = b[i] == 0xC4 ? 3 : 2;
+    gas_more(v);
+    i += v;
+    vex = true;
+  }
+  if (i >= len) return;
+  u8 op = b[i];
+  unsigned j = 1;
+  bool modrm = true;
+  if (!vex && op == 0x0F && i + 1 < len) {
+    u8 o2 = b[i + 1];
+    j = (o2 == 0x38 || o2 == 0x3A) ? 3 : 2;
+    if (j == 2 && ((o2 >= 0xC8 && o2 <= 0xCF) || o2 == 0x05 || o2 == 0x0B || o2 == 0xA2 || o2 == 0x31 ||
+                   o2 == 0xA0 || o2 == 0xA1 || o2 == 0xA8 || o2 == 0xA9 || o2 == 0x77 || (o2 >= 0x80 && o2 <= 0x8F)))
+      modrm = false;
+  } else if (!vex && op >= 0xD8 && op <= 0xDF && i + 1 < len && b[i + 1] >= 0xC0) {
+    j = 2;  // x87 register forms: a two-byte opcode, no ModRM
+    modrm = false;
+  } else if (!vex) {
+    static constexpr u8 kNoModrm[] = {0x04, 0x05, 0x0C, 0x0D, 0x14, 0x15, 0x1C, 0x1D, 0x24, 0x25, 0x2C,
+                                      0x2D, 0x34, 0x35, 0x3C, 0x3D, 0x68, 0x6A, 0x6C, 0x6D, 0x6E, 0x6F,
+                                      0x98, 0x99, 0x9B, 0x9C, 0x9D, 0x9E, 0x9F, 0xA8, 0xA9, 0xC2, 0xC3,
+                                      0xC8, 0xC9, 0xCA, 0xCB, 0xCC, 0xCD, 0xE4, 0xE5, 0xE6, 0xE7, 0xEC,
+                                      0xED, 0xEE, 0xEF, 0xF4, 0xF5, 0xF8, 0xF9, 0xFA, 0xFB, 0xFC, 0xFD};
+    if ((op >= 0x50 && op <= 0x5F) || (op >= 0x90 && op <= 0x97) || (op >= 0xA0 && op <= 0xAF) ||
+        (op >= 0xB0 && op <= 0xBF))
+      modrm = false;
+    for (u8 x : kNoModrm)
+      if (op == x) modrm = false;
+  }
+  if (j == 1) gas_append1();
+  else gas_more(j);
+  i += j;
+  if (i >= len) return;
+  unsigned disp = 0;
+  if (modrm || has_mem) {
+    u8 m = b[i];
+    gas_append1();
+    i++;
+    unsigned mod = m >> 6, rm = m & 7;
+    if (mod != 3 && rm == 4 && i < len) {
+      u8 sib = b[i];
+      gas_append1();
+      i++;
+      if (mod == 0 && (sib & 7) == 5) disp = 4;
+    }
+    if (mod == 1) disp = 1;
+    else if (mod == 2) disp = 4;
+    else if (mod == 0 && rm == 5) disp = 4;
+  }
+  if (disp && i + disp <= len) {
+    gas_more(disp);
+    i += disp;
+  }
+  if (i < len) gas_more(len - i);  // the immediate
+}
+
 // After the code sections are laid out: view numbers, then .debug_line.
 void Assembler::finish_debug_line() {
   DwarfLine& d = dl_;
@@ -618,7 +757,8 @@ void Assembler::finish_debug_line() {
       if (last && r.reset) {
         const Frag& lf = s.frags[last->frag];
         u64 fix = lf.len + (lf.kind == FragKind::Jump ? 1 : 0);
-        set_addr = r.frag == last->frag ? last->off == r.off : (r.off == 0 && last->off >= fix);
+        set_addr = r.frag == last->frag ? last->off == r.off
+                                        : (r.off == 0 && (last->off >= fix || last->gas_end));
       }
       if (set_addr) {
         b.push_back(0);

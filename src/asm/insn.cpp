@@ -474,6 +474,7 @@ void Assembler::instruction(std::string_view mn_in, const char* p) {
     else break;
     skip_ws(p);
     if (at_end(p)) {
+      for (size_t k = 0; k <= raw_prefix.size(); k++) gas_append1();
       for (u8 b : raw_prefix) emit_byte(b);
       if (prefixes & PFX_LOCK) emit_byte(0xF0);
       if (prefixes & PFX_REP) emit_byte(0xF3);
@@ -514,9 +515,21 @@ void Assembler::instruction(std::string_view mn_in, const char* p) {
   if ((first.mn == Mn::JMP || first.mn == Mn::JCC || first.mn == Mn::CALL) && ops.size() == 1 &&
       !ops[0].indirect && ops[0].op.kind == OpKind::Mem && ops[0].target) {
     Expr* e = ops[0].e ? ops[0].e : num_expr(ops[0].op.imm);
-    for (u8 b : raw_prefix) emit_byte(b);
     Val v = eval(e, false);
-    if (first.mn != Mn::CALL && (v.rk == RelocKind::None || v.rk == RelocKind::Plt32)) {
+    bool relaxable = first.mn != Mn::CALL && (v.rk == RelocKind::None || v.rk == RelocKind::Plt32);
+    u32 npfx = static_cast<u32>(raw_prefix.size());
+    if (relaxable) {
+      // gas output_branch: room for the longest form, prefixes and the
+      // opcode byte in the fixed part, 5 bytes of variable part.
+      gas_grow(npfx + 6);
+      gas_more(npfx + 1);
+      gas_var(5);
+    } else {
+      for (u32 k = 0; k < npfx; k++) gas_append1();
+      gas_more(first.mn == Mn::JCC ? 6 : 5);
+    }
+    for (u8 b : raw_prefix) emit_byte(b);
+    if (relaxable) {
       Frag& f = frag();
       f.kind = FragKind::Jump;
       f.cc = first.mn == Mn::JCC ? first.cc : -1;
@@ -544,6 +557,11 @@ void Assembler::instruction(std::string_view mn_in, const char* p) {
     if (!x86_encode(in, &enc)) continue;
     if (enc.has_label) continue;
     for (u8 b : raw_prefix) emit_byte(b);
+    for (size_t k = 0; k < raw_prefix.size(); k++) gas_append1();
+    bool has_mem = false;
+    for (unsigned k = 0; k < in.nops; k++)
+      if (in.ops[k].kind == OpKind::Mem) has_mem = true;
+    gas_insn(enc.bytes, enc.len, has_mem);
     u32 start = frag_off();
     emit_bytes(enc.bytes, enc.len);
     if (enc.has_reloc) {

@@ -129,6 +129,9 @@ struct Section {
   std::vector<Frag> frags;
   std::vector<Fixup> fixups;
   ObjSecId id = OBJ_SEC_NONE;
+  // A model of gas's fragment obstack for this section (dwarf_line.cpp):
+  // where the next byte would go in the current chunk, and the chunk's size.
+  u32 g_pos = 16 + 160, g_limit = 4064;
   bool code() const { return flags & 0x4; }
   bool nobits() const { return type == 8; }
 };
@@ -163,6 +166,7 @@ struct LineRow {
   bool reset = false; // `view -0`
   SymIdx view = 0;    // `view .LVUn` (or a `view 0` assertion: check_zero)
   bool check_zero = false;
+  bool gas_end = false;  // gas closed its fragment right after this row (obstack full)
 };
 struct DwarfLine {
   struct File {
@@ -310,6 +314,15 @@ class Assembler {
   bool loc_directive(const char* p);
   void line_row();  // the pending .loc becomes a row at the current address
   void finish_debug_line();
+  // gas's fragment obstack, as far as it decides where gas closes a
+  // fragment (which .debug_line depends on): the emission calls gas makes.
+  void gas_append1();
+  void gas_more(u32 n);
+  void gas_grow(u32 n);
+  void gas_var(u32 max_chars);
+  void gas_new_frag(u32 chunk);
+  void gas_wane();
+  void gas_insn(const u8* b, unsigned len, bool has_mem);
 
   // Layout and output (layout.cpp).
   void relax();
