@@ -336,6 +336,7 @@ struct Label {
   bool defined, used;
   CfreeLoc loc;
   bool local_decl;  // declared with __label__ (a nested function may goto it)
+  std::vector<CfreeCgSlot> vla;  // once defined: the VLA stack levels (block_vla_sp_) live at it
 };
 
 struct SwitchCtx {

@@ -38,7 +38,7 @@ Label* Parser::find_label(CfreeSym name, CfreeLoc loc, bool define) {
           l.used = true;
           return &l;
         }
-  Label l{name, g.label(), define, !define, loc, false};
+  Label l{name, g.label(), define, !define, loc, false, {}};
   fn_->labels.push_back(l);
   return &fn_->labels.back();
 }
@@ -123,7 +123,7 @@ void Parser::block_item() {
       if (fn_) {
         bool found = false;
         for (Label& l : fn_->labels) found |= l.name == tok.sym;
-        if (!found) fn_->labels.push_back(Label{tok.sym, g.label(), false, false, tok.loc, true});
+        if (!found) fn_->labels.push_back(Label{tok.sym, g.label(), false, false, tok.loc, true, {}});
       }
       advance();
       if (!accept(Tok::Comma)) break;
@@ -183,6 +183,9 @@ void Parser::statement() {
         advance();
         advance();
         Label* l = find_label(name, loc, true);
+        l->vla.clear();
+        for (CfreeCgSlot s : block_vla_sp_)
+          if (s) l->vla.push_back(s);
         revive();
         g.place(l->id);
         Attrs a;
@@ -628,6 +631,19 @@ void Parser::goto_stmt() {
   }
   Label* l = find_label(tok.sym, loc, false);
   advance();
+  // A jump back to before a VLA's declaration frees it (and the VLAs after
+  // it in its block): restore the outermost stack level not live at the label.
+  bool own = l >= fn_->labels.data() && l < fn_->labels.data() + fn_->labels.size();
+  if (own && l->defined && g.on()) {
+    for (CfreeCgSlot s : block_vla_sp_) {
+      if (!s || std::find(l->vla.begin(), l->vla.end(), s) != l->vla.end()) continue;
+      g.push_slot(s, 0, cg_ptr);
+      g.load(cg_ptr, 0);
+      cfree_cg_stack_restore(g.cg);
+      g.drop(1);
+      break;
+    }
+  }
   g.jump(l->id);
   expect(Tok::Semi);
 }
