@@ -592,6 +592,9 @@ CType* Parser::struct_or_union(bool is_union, Attrs* outer) {
         f.bit_width = static_cast<u32>(w);
       }
       parse_attributes(&d.attrs);
+      // `int __attribute__((aligned(8))) a;`: an aligned attribute among the
+      // specifiers belongs to each member declared, as GCC applies it.
+      if (ds.attrs.aligned > d.attrs.aligned) d.attrs.aligned = ds.attrs.aligned;
       if (d.attrs.aligned) ft = with_align(ft, d.attrs.aligned > align_of(ft) || d.attrs.packed ? d.attrs.aligned : align_of(ft));
       if (d.attrs.packed) f.storage = 1;
       if (d.attrs.has_mode) ft = apply_mode(ft, d.attrs, f.loc);
