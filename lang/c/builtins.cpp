@@ -863,13 +863,21 @@ Val Parser::builtin_by_name(CfreeSym name, CfreeLoc loc, bool* handled) {
       g.load(ct, 0);
       return mk_stack(vt);
     }
+    // The operation word: __sync_fetch_and_OP, __sync_OP_and_fetch,
+    // __atomic_fetch_OP, __atomic_OP_fetch (a plain search finds the "and"
+    // of fetch_and_or).
+    std::string w = n.substr(n.rfind("__atomic_", 0) == 0 ? 9 : n.rfind("__sync_", 0) == 0 ? 7 : 0);
+    if (w.rfind("fetch_and_", 0) == 0) w = w.substr(10);
+    else if (w.rfind("fetch_", 0) == 0) w = w.substr(6);
+    else if (w.size() > 10 && w.compare(w.size() - 10, 10, "_and_fetch") == 0) w.resize(w.size() - 10);
+    else if (w.size() > 6 && w.compare(w.size() - 6, 6, "_fetch") == 0) w.resize(w.size() - 6);
     int op = -1;
-    if (n.find("nand") != std::string::npos) op = CFREE_ATOMIC_NAND;
-    else if (n.find("add") != std::string::npos) op = CFREE_ATOMIC_ADD;
-    else if (n.find("sub") != std::string::npos) op = CFREE_ATOMIC_SUB;
-    else if (n.find("xor") != std::string::npos) op = CFREE_ATOMIC_XOR;
-    else if (n.find("and") != std::string::npos) op = CFREE_ATOMIC_AND;
-    else if (n.find("or") != std::string::npos) op = CFREE_ATOMIC_OR;
+    if (w == "nand") op = CFREE_ATOMIC_NAND;
+    else if (w == "add") op = CFREE_ATOMIC_ADD;
+    else if (w == "sub") op = CFREE_ATOMIC_SUB;
+    else if (w == "xor") op = CFREE_ATOMIC_XOR;
+    else if (w == "and") op = CFREE_ATOMIC_AND;
+    else if (w == "or") op = CFREE_ATOMIC_OR;
     if (op < 0) {
       error(loc, "'%s' is not supported", s);
       g.pop();

@@ -230,7 +230,11 @@ Decl* Parser::declare(DeclSpec& ds, Declarator& d, bool file_scope, bool has_ini
         error(d.loc, "non-static declaration of '%s' follows static declaration", sym_str(name));
         note(o->loc, "previous declaration of '%s' with type '%s'", sym_str(name), type_str(o->ty).c_str());
       }
-      if (file_scope && !is_extern) o->tentative = true;
+      if (file_scope && !is_extern) {
+        o->tentative = true;
+        // `extern int x; int x;`: the later declaration is a (tentative) definition.
+        if (o->sc == SC_EXTERN) o->sc = ds.sc;
+      }
       if (ds.tls) o->is_tls = true;
       if (d.asm_name) o->asm_name = d.asm_name;
       finish_decl_attrs(o, a);
