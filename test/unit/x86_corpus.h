@@ -15,7 +15,7 @@ namespace x86corpus {
 using namespace cfree;
 using namespace cfree::x86;
 
-inline std::vector<Operand> candidates(OT t, unsigned sz) {
+inline std::vector<Operand> candidates(OT t, unsigned sz, bool evex = false) {
   std::vector<Operand> mems = {
       mem(sz, Reg::RAX, 0),        mem(sz, Reg::RBP, -8),           mem(sz, Reg::R13, 0),
       mem(sz, Reg::R12, 0),        mem(sz, Reg::RSP, 0x10),         mem(sz, Reg::RAX, Reg::RBX, 4, 0x12345),
@@ -31,7 +31,28 @@ inline std::vector<Operand> candidates(OT t, unsigned sz) {
     a.insert(a.end(), b.begin(), b.end());
     return a;
   };
+  auto vec = [&](RegClass c, std::initializer_list<unsigned> nums) {
+    std::vector<Operand> v;
+    for (unsigned n : nums) v.push_back(reg(make_reg(c, n)));
+    return v;
+  };
+  if (evex) {  // EVEX reaches registers 16..31
+    switch (t) {
+      case OT::X: return vec(RegClass::Xmm, {17, 0, 28, 9, 20});
+      case OT::Y: return vec(RegClass::Ymm, {0, 9, 17, 31});
+      case OT::Z: return vec(RegClass::Zmm, {0, 9, 16, 31});
+      case OT::XM8: case OT::XM16: case OT::XM32: case OT::XM64: case OT::XM128:
+        return plus(vec(RegClass::Xmm, {1, 20}), mems);
+      case OT::YM256: return plus(vec(RegClass::Ymm, {2, 29}), mems);
+      case OT::ZM512: return plus(vec(RegClass::Zmm, {3, 24}), mems);
+      default: break;
+    }
+  }
   switch (t) {
+    case OT::Z: return vec(RegClass::Zmm, {0, 9, 15});
+    case OT::ZM512: return plus(vec(RegClass::Zmm, {2, 13}), mems);
+    case OT::M512: return mems;
+    case OT::KR: return vec(RegClass::K, {1, 7, 0, 3});
     case OT::G8: return regs({Reg::CL, Reg::SIL, Reg::R9B, Reg::DL, Reg::AH});
     case OT::G16: return regs({Reg::DX, Reg::R10W, Reg::SI});
     case OT::G32: return regs({Reg::EBX, Reg::R13D, Reg::ESP, Reg::EDI});
@@ -80,6 +101,7 @@ inline unsigned mem_width(OT t, unsigned form_sz) {
     case OT::E8: case OT::M8: case OT::XM8: case OT::R32M8: return 1;
     case OT::E16: case OT::M16: case OT::XM16: case OT::R32M16: return 2;
     case OT::YM256: case OT::M256: return 32;
+    case OT::ZM512: case OT::M512: return 64;
     case OT::MVX: case OT::MVY: return 0;
     case OT::E32: case OT::M32: case OT::XM32: return 4;
     case OT::E64: case OT::M64: case OT::XM64: return 8;
@@ -103,7 +125,7 @@ inline std::vector<Insn> generate(unsigned per_form, MCLabel branch_label) {
         cands.push_back({label(branch_label)});
         continue;
       }
-      cands.push_back(candidates(t, mem_width(t, f.sz)));
+      cands.push_back(candidates(t, mem_width(t, f.sz), f.flags & F_EVEX));
     }
     for (unsigned i = 0; i < per_form; i++) {
       Insn in;
@@ -118,6 +140,17 @@ inline std::vector<Insn> generate(unsigned per_form, MCLabel branch_label) {
         const auto& c = cands[k];
         in.ops[k] = c[(i * (k + 1) + k) % c.size()];
       }
+      // AVX-512 decorations: opmasks, zeroing, embedded broadcast.
+      if (f.flags & F_KMASK) {
+        in.kmask = static_cast<u8>(i % 4);
+        in.kzero = (f.flags & F_ZMASK) && in.kmask && (i & 1);
+      }
+      if ((f.flags & F_BCST) && i % 3 == 0)
+        for (int k = 0; k < in.nops; k++)
+          if (in.ops[k].kind == OpKind::Mem) {
+            in.bcst = true;
+            in.ops[k].size = f.sz;
+          }
       // pclmulqdq immediates objdump prints as a mnemonic (pclmulhqhqdq)
       // must be the ones gas reads back the same way.
       if (f.mn == Mn::PCLMULQDQ || f.mn == Mn::VPCLMULQDQ) in.ops[in.nops - 1] = imm((i & 1) ? 0x10 : 0x01);

@@ -77,6 +77,7 @@ TEST(x86_roundtrip_whole_table) {
     CHECK_EQ(d.insn.nops, in.nops);
     if ((d.form->flags & F_CC)) CHECK(d.insn.cc == in.cc);
     CHECK_EQ(d.insn.prefixes, in.prefixes);
+    CHECK(d.insn.kmask == in.kmask && d.insn.kzero == in.kzero && d.insn.bcst == in.bcst);
     bool ok = same;
     Insn want_in = in;
     if (in.mn == Mn::XCHG && !same_operand(in.ops[0], d.insn.ops[0])) std::swap(want_in.ops[0], want_in.ops[1]);

@@ -22,7 +22,10 @@ struct Prefixes {
   u8 seg = 0;
   u8 rex = 0;  // REX, or VEX's W R X B in REX's bit positions
   bool vex = false;
-  u8 vvvv = 0;  // VEX.vvvv, un-inverted
+  u8 vvvv = 0;  // VEX.vvvv, un-inverted (EVEX: with V' as bit 4)
+  // EVEX: R' (bit 4 of ModRM.reg), z, b, L'L and aaa.
+  bool evex = false, rr = false, z = false, b = false;
+  u8 ll = 0, aaa = 0;
 };
 
 unsigned imm_size(OT t) {
@@ -45,6 +48,8 @@ RegClass gpr_class(OT t) {
     case OT::X: case OT::XM8: case OT::XM16: case OT::XM32: case OT::XM64: case OT::XM128: case OT::XMM0:
       return RegClass::Xmm;
     case OT::Y: case OT::YM256: return RegClass::Ymm;
+    case OT::Z: case OT::ZM512: return RegClass::Zmm;
+    case OT::KR: return RegClass::K;
     default: return RegClass::None;
   }
 }
@@ -54,6 +59,7 @@ unsigned mem_size(OT t) {
     case OT::E8: case OT::M8: case OT::XM8: case OT::R32M8: return 1;
     case OT::E16: case OT::M16: case OT::XM16: case OT::R32M16: return 2;
     case OT::YM256: case OT::M256: return 32;
+    case OT::ZM512: case OT::M512: return 64;
     case OT::E32: case OT::M32: case OT::XM32: return 4;
     case OT::E64: case OT::M64: case OT::XM64: return 8;
     case OT::M80: return 10;
@@ -63,11 +69,12 @@ unsigned mem_size(OT t) {
 }
 
 bool reg_only(OT t) {
-  return t == OT::G8 || t == OT::G16 || t == OT::G32 || t == OT::G64 || t == OT::X || t == OT::Y;
+  return t == OT::G8 || t == OT::G16 || t == OT::G32 || t == OT::G64 || t == OT::X || t == OT::Y ||
+         t == OT::Z || t == OT::KR;
 }
 bool mem_only(OT t) {
   return t == OT::M || t == OT::M8 || t == OT::M16 || t == OT::M32 || t == OT::M64 ||
-         t == OT::M80 || t == OT::M128 || t == OT::M256 || t == OT::MVX || t == OT::MVY;
+         t == OT::M80 || t == OT::M128 || t == OT::M256 || t == OT::M512 || t == OT::MVX || t == OT::MVY;
 }
 
 Reg fixed_reg(OT t) {
@@ -122,6 +129,9 @@ size_t try_form(const Form& f, const u8* p, size_t n, size_t at, const Prefixes&
     if (e == Enc::Rm) rmt = f.ot[k];
   }
   if (px.vex && !has_v && px.vvvv) return 0;  // VEX.vvvv must be 1111 when unused
+  if (px.evex) {
+    if ((px.aaa && !(f.flags & F_KMASK)) || (px.z && !(f.flags & F_ZMASK)) || (px.z && !px.aaa)) return 0;
+  }
   (void)has_opreg;
   bool vsib = rmt == OT::MVX || rmt == OT::MVY;
   bool has_modrm = has_rm || has_reg || f.ext >= 0 || (f.flags & (F_FIXED | F_STI));
@@ -185,7 +195,13 @@ size_t try_form(const Form& f, const u8* p, size_t n, size_t at, const Prefixes&
     }
     unsigned dsz = mod == 1 ? 1 : mod == 2 ? 4 : (memop.base == Reg::None || memop.base == Reg::RIP) ? 4 : 0;
     if (pos + dsz > n) return 0;
-    if (dsz == 1) memop.imm = static_cast<i8>(p[pos]);
+    if (dsz == 1) {
+      memop.imm = static_cast<i8>(p[pos]);
+      if (px.evex) {  // compressed disp8 (SDM §2.6.5)
+        unsigned vl = 16u << px.ll;
+        memop.imm *= f.mrm ? f.mrm : px.b ? f.sz : vl;
+      }
+    }
     if (dsz == 4) memop.imm = static_cast<i32>(p[pos] | p[pos + 1] << 8 | p[pos + 2] << 16 | u32(p[pos + 3]) << 24);
     // Remember whether a zero displacement was encoded (objdump prints 0x0).
     memop.rkind = dsz ? RelocKind::Abs32S : RelocKind::None;
@@ -207,6 +223,12 @@ size_t try_form(const Form& f, const u8* p, size_t n, size_t at, const Prefixes&
         unsigned num = regf | ((px.rex & 4) ? 8 : 0);
         RegClass c = gpr_class(t);
         if (c == RegClass::None) return 0;
+        if (c == RegClass::K) {
+          if (num > 7) return 0;
+        } else if (px.rr) {
+          if (c != RegClass::Xmm && c != RegClass::Ymm && c != RegClass::Zmm) return 0;
+          num |= 16;
+        }
         o = reg(make_gpr(c, num, px.rex != 0));
         break;
       }
@@ -217,11 +239,23 @@ size_t try_form(const Form& f, const u8* p, size_t n, size_t at, const Prefixes&
           if (mem_only(t)) return 0;
           RegClass c = gpr_class(t);
           if (c == RegClass::None) return 0;
-          o = reg(make_gpr(c, rmf | ((px.rex & 1) ? 8 : 0), px.rex != 0));
+          unsigned num = rmf | ((px.rex & 1) ? 8 : 0);
+          if (c == RegClass::K) {
+            if (num > 7) return 0;
+          } else if (px.evex && (px.rex & 2)) {  // EVEX.X extends a vector r/m register
+            if (c != RegClass::Xmm && c != RegClass::Ymm && c != RegClass::Zmm) return 0;
+            num |= 16;
+          }
+          o = reg(make_gpr(c, num, px.rex != 0));
         } else {
           if (reg_only(t) || (f.flags & F_NOMEM)) return 0;
           o = memop;
           o.size = static_cast<u8>(mem_size(t));
+          if (px.b) {  // embedded broadcast of one element
+            if (!(f.flags & F_BCST)) return 0;
+            in.bcst = true;
+            o.size = f.sz;
+          }
         }
         break;
       case Enc::OpReg: {
@@ -258,6 +292,8 @@ size_t try_form(const Form& f, const u8* p, size_t n, size_t at, const Prefixes&
       case Enc::Vvvv: {
         RegClass c = gpr_class(t);
         if (c == RegClass::None) return 0;
+        bool vec = c == RegClass::Xmm || c == RegClass::Ymm || c == RegClass::Zmm;
+        if ((c == RegClass::K && px.vvvv > 7) || (!vec && px.vvvv > 15)) return 0;
         o = reg(make_reg(c, px.vvvv));
         break;
       }
@@ -281,6 +317,11 @@ size_t try_form(const Form& f, const u8* p, size_t n, size_t at, const Prefixes&
   }
   // 90 is nop, not xchg eax,eax (but 66 90 is xchg ax,ax and 41 90 xchg r8).
   if (f.mn == Mn::XCHG && f.op == 0x90 && (opbyte & 7) == 0 && !(px.rex & 1) && !opsize) return 0;
+  if (px.evex) {
+    if (px.b && !in.bcst) return 0;  // rounding / SAE forms are not in the table
+    in.kmask = px.aaa;
+    in.kzero = px.z;
+  }
   if (px.lock) in.prefixes |= PFX_LOCK;
   if (px.rep == 0xF3 && !pfx_consumed) in.prefixes |= PFX_REP;
   if (px.rep == 0xF2 && !pfx_consumed) in.prefixes |= PFX_REPNE;
@@ -361,6 +402,45 @@ size_t decode_vex(const u8* p, size_t n, size_t i, Prefixes px, Decoded* out) {
   return 0;
 }
 
+// An EVEX-prefixed instruction at p[i] (62), after legacy prefixes px.
+size_t decode_evex(const u8* p, size_t n, size_t i, Prefixes px, Decoded* out) {
+  size_t pfx_end = i;
+  if (px.opsize || px.rep || px.lock || i + 4 >= n) return 0;
+  u8 p0 = p[i + 1], p1 = p[i + 2], p2 = p[i + 3];
+  unsigned map = p0 & 7;
+  if ((p0 & 8) || !(p1 & 4) || map < 1 || map > 3) return 0;
+  bool w = p1 & 0x80;
+  px.rex = static_cast<u8>(0x40 | (w ? 8 : 0) | ((p0 & 0x80) ? 0 : 4) | ((p0 & 0x40) ? 0 : 2) |
+                           ((p0 & 0x20) ? 0 : 1));
+  px.rr = !(p0 & 0x10);
+  px.vvvv = static_cast<u8>(((~p1 >> 3) & 15) | ((p2 & 8) ? 0 : 16));
+  px.z = p2 & 0x80;
+  px.ll = (p2 >> 5) & 3;
+  px.b = p2 & 0x10;
+  px.aaa = p2 & 7;
+  px.vex = px.evex = true;
+  if (px.ll == 3) return 0;
+  static const u8 kPp[] = {0, 0x66, 0xF3, 0xF2};
+  u8 pfx = kPp[p1 & 3];
+  i += 4;
+  u8 op = p[i++];
+  const Form* all = forms().data();
+  for (u16 fi : forms_for(map + 6, op)) {
+    const Form& f = all[fi];
+    if (f.pfx != pfx) continue;
+    unsigned fl = (f.flags & F_VL512) ? 2 : (f.flags & F_VL) ? 1 : 0;
+    if (fl != px.ll) continue;
+    if (!(f.flags & F_WIG) && bool(f.flags & F_W) != w) continue;
+    size_t len = try_form(f, p, n, i, px, true, out);
+    if (len) {
+      out->len = static_cast<u8>(len);
+      prefix_words(p, pfx_end, 0, f, 0, out);
+      return len;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 size_t x86_decode(const u8* p, size_t n, Decoded* out) {
@@ -378,6 +458,7 @@ size_t x86_decode(const u8* p, size_t n, Decoded* out) {
   }
   size_t pfx_end = i;
   if (i < n && (p[i] == 0xC4 || p[i] == 0xC5)) return decode_vex(p, n, i, px, out);
+  if (i < n && p[i] == 0x62) return decode_evex(p, n, i, px, out);
   if (i < n && (p[i] & 0xF0) == 0x40) px.rex = p[i++];
   if (i >= n) return 0;
   unsigned map = 0;
@@ -473,6 +554,11 @@ int pclmul_type(i64 imm) {
   return imm >= 0 && imm < 4 ? int(imm) : -1;
 }
 
+bool vpcmp_family(Mn m) {
+  return m == Mn::VPCMPB || m == Mn::VPCMPUB || m == Mn::VPCMPW || m == Mn::VPCMPUW || m == Mn::VPCMPD ||
+         m == Mn::VPCMPUD || m == Mn::VPCMPQ || m == Mn::VPCMPUQ;
+}
+
 u64 mask_to(i64 v, unsigned sz) {
   if (sz >= 8) return static_cast<u64>(v);
   return static_cast<u64>(v) & ((u64(1) << (8 * sz)) - 1);
@@ -525,6 +611,13 @@ std::string mnemonic(const Decoded& d) {
     case Mn::VCVTPD2PS: case Mn::VCVTTPD2DQ: case Mn::VCVTPD2DQ:
       if (has_mem) m += (f.flags & F_VL) ? 'y' : 'x';
       return m;
+    case Mn::VPCMPB: case Mn::VPCMPUB: case Mn::VPCMPW: case Mn::VPCMPUW: case Mn::VPCMPD:
+    case Mn::VPCMPUD: case Mn::VPCMPQ: case Mn::VPCMPUQ: {
+      // i386-dis-evex VPCMP_Fixup: predicates 0 1 2 4 5 6 become part of the name.
+      i64 pr = in.ops[in.nops - 1].imm;
+      if (pr >= 0 && pr < 8 && pr != 3 && pr != 7) return "vpcmp" + std::string(kCmpPred[pr]) + m.substr(5);
+      return m;
+    }
     case Mn::CRC32:
       if (has_mem) m += suffix_for(f.sz);
       return m;
@@ -630,6 +723,7 @@ void x86_format(const Decoded& d, u64 addr, const SymLookup& syms, std::string* 
     if (cmp_pred) continue;  // folded into the mnemonic (cmpltsd)
     if ((in.mn == Mn::PCLMULQDQ || in.mn == Mn::VPCLMULQDQ) && k == in.nops - 1 && pclmul_type(o.imm) >= 0)
       continue;
+    if (vpcmp_family(in.mn) && k == in.nops - 1 && o.imm >= 0 && o.imm < 8 && o.imm != 3 && o.imm != 7) continue;
     if (!ops.empty()) ops += ',';
     if (f.enc[k] == Enc::Rel) {
       print_target(addr + d.len + static_cast<u64>(o.imm), syms, &ops);
@@ -657,9 +751,22 @@ void x86_format(const Decoded& d, u64 addr, const SymLookup& syms, std::string* 
       case OpKind::Mem:
         if (in.mn == Mn::CALL || in.mn == Mn::JMP) ops += '*';
         print_mem(o, &ops);
+        if (in.bcst && f.sz) {
+          unsigned vl = (f.flags & F_VL512) ? 64 : (f.flags & F_VL) ? 32 : 16;
+          char b[16];
+          std::snprintf(b, sizeof b, "{1to%u}", vl / f.sz);
+          ops += b;
+        }
         break;
       default: break;
     }
+  }
+  // AVX-512 masking decorates the destination (printed last).
+  if (in.kmask) {
+    ops += "{%k";
+    ops += static_cast<char>('0' + in.kmask);
+    ops += '}';
+    if (in.kzero) ops += "{z}";
   }
   // Implicit operands objdump shows.
   if (in.mn == Mn::MONITOR) ops = "%rax,%ecx,%edx";

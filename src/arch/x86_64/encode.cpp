@@ -74,6 +74,8 @@ u64 accept(const Operand& o) {
           return bits({OT::X, OT::XM8, OT::XM16, OT::XM32, OT::XM64, OT::XM128}) |
                  (o.reg == Reg::XMM0 ? bit(OT::XMM0) : 0);
         case RegClass::Ymm: return bits({OT::Y, OT::YM256});
+        case RegClass::Zmm: return bits({OT::Z, OT::ZM512});
+        case RegClass::K: return bit(OT::KR);
         case RegClass::St: return bit(OT::STI) | (o.reg == Reg::ST0 ? bit(OT::ST0) : 0);
         default: return 0;
       }
@@ -85,7 +87,7 @@ u64 accept(const Operand& o) {
         case 0:
           return bits({OT::M, OT::E8, OT::E16, OT::E32, OT::E64, OT::M8, OT::M16, OT::M32, OT::M64, OT::M80,
                        OT::M128, OT::M256, OT::XM8, OT::XM16, OT::XM32, OT::XM64, OT::XM128, OT::YM256,
-                       OT::R32M8, OT::R32M16});
+                       OT::R32M8, OT::R32M16, OT::M512, OT::ZM512});
         case 1: return bits({OT::M, OT::E8, OT::M8, OT::XM8, OT::R32M8});
         case 2: return bits({OT::M, OT::E16, OT::M16, OT::XM16, OT::R32M16});
         case 4: return bits({OT::M, OT::E32, OT::M32, OT::XM32});
@@ -93,6 +95,7 @@ u64 accept(const Operand& o) {
         case 10: return bits({OT::M, OT::M80});
         case 16: return bits({OT::M, OT::M128, OT::XM128});
         case 32: return bits({OT::M, OT::M256, OT::YM256});
+        case 64: return bits({OT::M, OT::M512, OT::ZM512});
         default: return bit(OT::M);
       }
     case OpKind::Imm: {
@@ -168,7 +171,28 @@ bool encode_form(const Form& f, const Insn& in, Encoded* out) {
       default: break;
     }
   }
-  const bool vex = f.flags & F_VEX;
+  const bool vex = f.flags & F_VEX, evex = f.flags & F_EVEX;
+  // Only EVEX reaches vector registers 16..31 and carries opmasks and
+  // broadcasts.
+  if (evex) {
+    if ((in.kmask && !(f.flags & F_KMASK)) || (in.kzero && !(f.flags & F_ZMASK)) || (in.kzero && !in.kmask))
+      return false;
+    if (in.bcst && (!(f.flags & F_BCST) || !rm || rm->kind != OpKind::Mem)) return false;
+    if (in.prefixes) return false;
+  } else {
+    if (in.kmask || in.kzero || in.bcst) return false;
+    for (int k = 0; k < in.nops; k++) {
+      const Operand& o = in.ops[k];
+      if (o.kind == OpKind::Reg && is_vec(o.reg) && reg_num(o.reg) >= 16) return false;
+      if (o.kind == OpKind::Mem && o.index != Reg::None && reg_num(o.index) >= 16) return false;
+    }
+  }
+  // EVEX compressed displacement (SDM §2.6.5): disp8 counts units of N bytes.
+  unsigned dscale = 1;
+  if (evex) {
+    unsigned vl = (f.flags & F_VL512) ? 64 : (f.flags & F_VL) ? 32 : 16;
+    dscale = f.mrm ? f.mrm : in.bcst ? f.sz : vl;
+  }
   const bool vsib = rm && (rm->kind == OpKind::Mem) && rm->index != Reg::None && is_vec(rm->index);
   bool has_modrm = rm || regop || f.ext >= 0 || (f.flags & (F_FIXED | F_STI));
   if (f.flags & F_STI) {
@@ -213,7 +237,29 @@ bool encode_form(const Form& f, const Insn& in, Encoded* out) {
     static const u8 seg[] = {0x26, 0x2E, 0x36, 0x3E, 0x64, 0x65};
     b.put(seg[reg_num(rm->seg)]);
   }
-  if (vex) {
+  if (evex) {
+    // EVEX (SDM §2.6.1): 62, then P0 = R X B R' 0 0 m m (inverted R..R'),
+    // P1 = W vvvv 1 pp, P2 = z L'L b V' aaa.  X also extends a vector r/m
+    // register to 5 bits; R' and V' are the fifth bits of reg and vvvv.
+    unsigned pp = f.pfx == 0x66 ? 1 : f.pfx == 0xF3 ? 2 : f.pfx == 0xF2 ? 3 : 0;
+    unsigned rr = regop && regop->kind == OpKind::Reg ? reg_num(regop->reg) : 0;
+    unsigned bx = 0, xb = 0;
+    if (rm && rm->kind == OpKind::Reg) {
+      bx = (reg_num(rm->reg) >> 3) & 1;
+      xb = (reg_num(rm->reg) >> 4) & 1;
+    } else if (rm && rm->kind == OpKind::Mem) {
+      bx = rex & 1;
+      xb = (rex >> 1) & 1;
+    }
+    unsigned v = vvvv ? reg_num(vvvv->reg) : 0;
+    unsigned ll = (f.flags & F_VL512) ? 2 : (f.flags & F_VL) ? 1 : 0;
+    b.put(0x62);
+    b.put(static_cast<u8>((((rr >> 3) & 1) ? 0 : 0x80) | (xb ? 0 : 0x40) | (bx ? 0 : 0x20) |
+                          (((rr >> 4) & 1) ? 0 : 0x10) | f.map));
+    b.put(static_cast<u8>(((f.flags & F_W) ? 0x80 : 0) | ((~v & 15) << 3) | 4 | pp));
+    b.put(static_cast<u8>((in.kzero ? 0x80 : 0) | ll << 5 | (in.bcst ? 0x10 : 0) | (((v >> 4) & 1) ? 0 : 8) |
+                          (in.kmask & 7)));
+  } else if (vex) {
     // VEX (SDM §2.3.5): R, X, B and vvvv inverted; the two-byte C5 form
     // when X, B and W are clear and the map is 0F, as GNU as chooses.
     unsigned pp = f.pfx == 0x66 ? 1 : f.pfx == 0xF3 ? 2 : f.pfx == 0xF2 ? 3 : 0;
@@ -288,7 +334,7 @@ bool encode_form(const Form& f, const Insn& in, Encoded* out) {
           unsigned mod;
           if (nobase || reloc) mod = nobase ? 0 : 2;
           else if (m.imm == 0 && base != 5) mod = 0;
-          else if (fits_i8(m.imm)) mod = 1;
+          else if (m.imm % i64(dscale) == 0 && fits_i8(m.imm / i64(dscale))) mod = 1;
           else mod = 2;
           bool sib = nobase || m.index != Reg::None || base == 4;
           if (sib) {
@@ -300,7 +346,7 @@ bool encode_form(const Form& f, const Insn& in, Encoded* out) {
             b.put(static_cast<u8>(mod << 6 | regf << 3 | base));
           }
           if (mod == 1) {
-            b.put(static_cast<u8>(m.imm));
+            b.put(static_cast<u8>(m.imm / i64(dscale)));
           } else if (mod == 2 || nobase) {
             out->field_off = b.n;
             out->field_size = 4;
@@ -418,12 +464,21 @@ bool encode_any(const Insn& in, Encoded* out, bool swapped, SelCache* cache) {
   const Form* all = forms().data();
   const FormNeed* needs = form_needs().data();
   const bool four = in.ops[3].kind != OpKind::None;
-  const u64 a0 = accept(in.ops[0]), a1 = accept(in.ops[1]), a2 = accept(in.ops[2]);
-  const u64 a3 = four ? accept(in.ops[3]) : ot_bit(OT::None);
+  u64 a0 = accept(in.ops[0]), a1 = accept(in.ops[1]), a2 = accept(in.ops[2]);
+  u64 a3 = four ? accept(in.ops[3]) : ot_bit(OT::None);
+  if (in.bcst) {  // a broadcast memory operand stands for a whole vector
+    Operand any;
+    any.kind = OpKind::Mem;
+    const u64 m = accept(any);
+    if (in.ops[0].kind == OpKind::Mem) a0 = m;
+    if (in.ops[1].kind == OpKind::Mem) a1 = m;
+    if (in.ops[2].kind == OpKind::Mem) a2 = m;
+    if (in.ops[3].kind == OpKind::Mem) a3 = m;
+  }
   std::span<const u16> list = forms_of(in.mn);
   size_t start = 0;
   SelCache::Slot* slot = nullptr;
-  if (cache && in.mn != Mn::XCHG && !four) {
+  if (cache && in.mn != Mn::XCHG && !four && !in.kmask && !in.bcst) {
     u64 h = (a0 * 0x9E3779B97F4A7C15ull) ^ (a1 * 0xC2B2AE3D27D4EB4Full) ^ (a2 * 0x165667B19E3779F9ull) ^
             (u64(in.mn) << 8 | in.opsize);
     slot = &cache->slots[(h ^ (h >> 29)) & (SelCache::kSlots - 1)];
@@ -516,6 +571,31 @@ const char* cond_name(Cond c) {
   return kCond[u8(c) & 15];
 }
 
+namespace {
+// "xmm0".."xmm31", "ymm..", "zmm..", built at compile time.
+struct VecNames {
+  char name[3][32][6];
+};
+constexpr VecNames make_vec_names() {
+  VecNames v{};
+  const char pfx[3] = {'x', 'y', 'z'};
+  for (int c = 0; c < 3; c++)
+    for (int i = 0; i < 32; i++) {
+      char* p = v.name[c][i];
+      p[0] = pfx[c];
+      p[1] = p[2] = 'm';
+      if (i < 10) {
+        p[3] = static_cast<char>('0' + i);
+      } else {
+        p[3] = static_cast<char>('0' + i / 10);
+        p[4] = static_cast<char>('0' + i % 10);
+      }
+    }
+  return v;
+}
+constexpr VecNames kVecNames = make_vec_names();
+}  // namespace
+
 const char* reg_name(Reg r) {
   static const char* const k8[] = {"al", "cl", "dl", "bl", "spl", "bpl", "sil", "dil",
                                    "r8b", "r9b", "r10b", "r11b", "r12b", "r13b", "r14b", "r15b"};
@@ -527,8 +607,6 @@ const char* reg_name(Reg r) {
                                     "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"};
   static const char* const kx[] = {"xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7",
                                    "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15"};
-  static const char* const ky[] = {"ymm0", "ymm1", "ymm2", "ymm3", "ymm4", "ymm5", "ymm6", "ymm7",
-                                   "ymm8", "ymm9", "ymm10", "ymm11", "ymm12", "ymm13", "ymm14", "ymm15"};
   static const char* const kst[] = {"st", "st(1)", "st(2)", "st(3)", "st(4)", "st(5)", "st(6)", "st(7)"};
   static const char* const khi[] = {"ah", "ch", "dh", "bh"};
   static const char* const kseg[] = {"es", "cs", "ss", "ds", "fs", "gs"};
@@ -539,8 +617,13 @@ const char* reg_name(Reg r) {
     case RegClass::Gpr16: return k16[n & 15];
     case RegClass::Gpr32: return k32[n & 15];
     case RegClass::Gpr64: return k64[n & 15];
-    case RegClass::Xmm: return kx[n & 15];
-    case RegClass::Ymm: return ky[n & 15];
+    case RegClass::Xmm: return n < 16 ? kx[n] : kVecNames.name[0][n & 31];
+    case RegClass::Ymm: return kVecNames.name[1][n & 31];
+    case RegClass::Zmm: return kVecNames.name[2][n & 31];
+    case RegClass::K: {
+      static const char* const kk[] = {"k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7"};
+      return kk[n & 7];
+    }
     case RegClass::St: return kst[n & 7];
     case RegClass::Seg: return n < 6 ? kseg[n] : "?";
     case RegClass::Rip: return "rip";

@@ -122,6 +122,19 @@ namespace cfree::x86 {
   X(VFNMSUB##n##SD) X(VFMADDSUB##n##PS) X(VFMADDSUB##n##PD) X(VFMSUBADD##n##PS)               \
   X(VFMSUBADD##n##PD)
 
+// AVX-512 (EVEX) mnemonics that have no VEX spelling, and the opmask
+// instructions (VEX-encoded, k registers).
+#define CFREE_X86_MNEMONICS_AVX512(X)                                                            \
+  X(VMOVDQU8) X(VMOVDQU16) X(VMOVDQU32) X(VMOVDQU64) X(VMOVDQA32) X(VMOVDQA64) X(VPTESTMB)      \
+  X(VPTESTMW) X(VPTESTMD) X(VPTESTMQ) X(VPTESTNMB) X(VPTESTNMW) X(VPTESTNMD) X(VPTESTNMQ)       \
+  X(VPXORD) X(VPXORQ) X(VPORD) X(VPORQ) X(VPANDD) X(VPANDQ) X(VPANDND) X(VPANDNQ) X(VPMINUQ)    \
+  X(VPMAXUQ) X(VPCMPB) X(VPCMPUB) X(VPCMPW) X(VPCMPUW) X(VPCMPD) X(VPCMPUD) X(VPCMPQ) X(VPCMPUQ) \
+  X(VPTERNLOGD) X(VPTERNLOGQ) X(KMOVB) X(KMOVW) X(KMOVD) X(KMOVQ) X(KORTESTB) X(KORTESTW)       \
+  X(KORTESTD) X(KORTESTQ) X(KTESTB) X(KTESTW) X(KTESTD) X(KTESTQ) X(KUNPCKBW) X(KUNPCKWD)       \
+  X(KUNPCKDQ) X(KANDB) X(KANDW) X(KANDD) X(KANDQ) X(KANDNB) X(KANDNW) X(KANDND) X(KANDNQ)       \
+  X(KORB) X(KORW) X(KORD) X(KORQ) X(KXNORB) X(KXNORW) X(KXNORD) X(KXNORQ) X(KXORB) X(KXORW)     \
+  X(KXORD) X(KXORQ) X(KNOTB) X(KNOTW) X(KNOTD) X(KNOTQ)
+
 // x87 beyond the core set.
 #define CFREE_X86_MNEMONICS_X87(X)                                                               \
   X(FXAM) X(FNSTENV) X(FLDENV) X(FNCLEX) X(FPATAN) X(FSCALE) X(FCMOVB) X(FCMOVE) X(FCMOVBE)    \
@@ -166,7 +179,8 @@ namespace cfree::x86 {
   X(CVTSI2SS) X(CVTSI2SD) X(CVTSS2SD) X(CVTSD2SS) X(CVTTSS2SI) X(CVTTSD2SI) X(CVTSS2SI)          \
   X(CVTSD2SI) X(CVTDQ2PD) X(CVTDQ2PS) X(CVTPS2PD) X(CVTPD2PS) X(CVTTPS2DQ) X(CVTTPD2DQ)          \
   X(UNPCKLPS) X(UNPCKLPD) X(UNPCKHPS) X(UNPCKHPD) X(SHUFPS) X(SHUFPD)                           \
-  CFREE_X86_MNEMONICS_SSE(X) CFREE_X86_MNEMONICS_AVX(X) X(ROUNDSS) X(ROUNDSD)                  \
+  CFREE_X86_MNEMONICS_SSE(X) CFREE_X86_MNEMONICS_AVX(X) CFREE_X86_MNEMONICS_AVX512(X) X(ROUNDSS)  \
+  X(ROUNDSD)                  \
   X(FLD) X(FST) X(FSTP) X(FILD) X(FIST) X(FISTP) X(FISTTP) X(FADD) X(FSUB) X(FSUBR) X(FMUL)     \
   X(FDIV) X(FDIVR) X(FADDP) X(FSUBP) X(FSUBRP) X(FMULP) X(FDIVP) X(FDIVRP) X(FUCOMI) X(FUCOMIP)  \
   X(FCOMI) X(FCOMIP) X(FUCOMPP) X(FXCH) X(FCHS) X(FABS) X(FLDZ) X(FLD1) X(FNSTCW) X(FLDCW)      \
@@ -280,6 +294,12 @@ struct Insn {
   u8 prefixes = 0;    // InsnPrefix bits
   u8 opsize = 0;      // width for forms without a sized operand (movs, stos, cqo...)
   u8 nops = 0;
+  // AVX-512 (EVEX) decorations: the opmask register of the destination
+  // ({%k1}, 0: none), zeroing-masking ({z}) and an embedded broadcast of the
+  // memory operand ({1to16}).
+  u8 kmask = 0;
+  bool kzero = false;
+  bool bcst = false;
   Operand ops[4];
 };
 

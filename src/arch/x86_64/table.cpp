@@ -182,6 +182,52 @@ using enum OT;
   mk(Mn::MN, pfx, map, op, ext, VF(0), 4, 0, A##32, EA, B##32, EB, C##32, EC),       \
   mk(Mn::MN, pfx, map, op, ext, VF(F_W), 8, 0, A##64, EA, B##64, EB, C##64, EC)
 
+// EVEX forms (SDM vol. 2 §2.6) in the three vector lengths.  E3: dst,
+// src1 in EVEX.vvvv, src2 in r/m; EK3: the same with an opmask destination;
+// E2L / E2S: loads and stores; ...I: an imm8 follows.  FL carries W/WIG,
+// masking and broadcast flags, BS the broadcast element size.
+#define EF(fl) (F_EVEX | (fl))
+#define EMZ (F_KMASK | F_ZMASK)
+#define E3(MN, pfx, map, op, FL, BS)                                                   \
+  mk(Mn::MN, pfx, map, op, -1, EF(FL | EMZ), BS, 0, X, R, X, V, XM128, RM),            \
+  mk(Mn::MN, pfx, map, op, -1, EF(FL | EMZ | F_VL), BS, 0, Y, R, Y, V, YM256, RM),     \
+  mk(Mn::MN, pfx, map, op, -1, EF(FL | EMZ | F_VL512), BS, 0, Z, R, Z, V, ZM512, RM)
+#define E3I(MN, pfx, map, op, FL, BS)                                                  \
+  mk(Mn::MN, pfx, map, op, -1, EF(FL | EMZ), BS, 0, X, R, X, V, XM128, RM, U8, I),     \
+  mk(Mn::MN, pfx, map, op, -1, EF(FL | EMZ | F_VL), BS, 0, Y, R, Y, V, YM256, RM, U8, I), \
+  mk(Mn::MN, pfx, map, op, -1, EF(FL | EMZ | F_VL512), BS, 0, Z, R, Z, V, ZM512, RM, U8, I)
+#define EK3(MN, pfx, map, op, FL, BS)                                                  \
+  mk(Mn::MN, pfx, map, op, -1, EF(FL | F_KMASK), BS, 0, KR, R, X, V, XM128, RM),       \
+  mk(Mn::MN, pfx, map, op, -1, EF(FL | F_KMASK | F_VL), BS, 0, KR, R, Y, V, YM256, RM), \
+  mk(Mn::MN, pfx, map, op, -1, EF(FL | F_KMASK | F_VL512), BS, 0, KR, R, Z, V, ZM512, RM)
+#define EK3I(MN, pfx, map, op, FL, BS)                                                 \
+  mk(Mn::MN, pfx, map, op, -1, EF(FL | F_KMASK), BS, 0, KR, R, X, V, XM128, RM, U8, I), \
+  mk(Mn::MN, pfx, map, op, -1, EF(FL | F_KMASK | F_VL), BS, 0, KR, R, Y, V, YM256, RM, U8, I), \
+  mk(Mn::MN, pfx, map, op, -1, EF(FL | F_KMASK | F_VL512), BS, 0, KR, R, Z, V, ZM512, RM, U8, I)
+#define E2L(MN, pfx, map, op, FL)                                                      \
+  mk(Mn::MN, pfx, map, op, -1, EF(FL | EMZ), 0, 0, X, R, XM128, RM),                   \
+  mk(Mn::MN, pfx, map, op, -1, EF(FL | EMZ | F_VL), 0, 0, Y, R, YM256, RM),            \
+  mk(Mn::MN, pfx, map, op, -1, EF(FL | EMZ | F_VL512), 0, 0, Z, R, ZM512, RM)
+#define E2S(MN, pfx, map, op, FL)                                                      \
+  mk(Mn::MN, pfx, map, op, -1, EF(FL | F_KMASK), 0, 0, XM128, RM, X, R),               \
+  mk(Mn::MN, pfx, map, op, -1, EF(FL | F_KMASK | F_VL), 0, 0, YM256, RM, Y, R),        \
+  mk(Mn::MN, pfx, map, op, -1, EF(FL | F_KMASK | F_VL512), 0, 0, ZM512, RM, Z, R)
+#define E2LS(MN, pfx, ld, st, FL) E2L(MN, pfx, 1, ld, FL), E2S(MN, pfx, 1, st, FL)
+// Broadcast of one element (tuple T1S: disp8 scaled by the element size N).
+#define EBC(MN, op, W, XM, N)                                                          \
+  mk(Mn::MN, 0x66, 2, op, -1, EF(W | EMZ), 0, N, X, R, XM, RM),                        \
+  mk(Mn::MN, 0x66, 2, op, -1, EF(W | EMZ | F_VL), 0, N, Y, R, XM, RM),                 \
+  mk(Mn::MN, 0x66, 2, op, -1, EF(W | EMZ | F_VL512), 0, N, Z, R, XM, RM)
+#define EBCG(MN, op, W, G)                                                             \
+  mk(Mn::MN, 0x66, 2, op, -1, EF(W | EMZ | F_NOMEM), 0, 0, X, R, G, RM),               \
+  mk(Mn::MN, 0x66, 2, op, -1, EF(W | EMZ | F_VL | F_NOMEM), 0, 0, Y, R, G, RM),        \
+  mk(Mn::MN, 0x66, 2, op, -1, EF(W | EMZ | F_VL512 | F_NOMEM), 0, 0, Z, R, G, RM)
+// Opmask instructions (VEX): the b/w/d/q flavours differ in pp and W.
+#define KOP(B, W_, D, Q, op, L, SHAPE)                                                 \
+  SHAPE(B, 0x66, op, L), SHAPE(W_, 0, op, L), SHAPE(D, 0x66, op, L | F_W), SHAPE(Q, 0, op, L | F_W)
+#define K3(MN, pfx, op, FL) mk(Mn::MN, pfx, 1, op, -1, VF(FL), 0, 0, KR, R, KR, V, KR, RM)
+#define K2(MN, pfx, op, FL) mk(Mn::MN, pfx, 1, op, -1, VF(FL), 0, 0, KR, R, KR, RM)
+
 constexpr Form kForms[] = {
     ALU(ADD, 0), ALU(OR, 1), ALU(ADC, 2), ALU(SBB, 3), ALU(AND, 4), ALU(SUB, 5), ALU(XOR, 6),
     ALU(CMP, 7),
@@ -795,6 +841,80 @@ constexpr Form kForms[] = {
     mk(Mn::WRGSBASE, 0xF3, 1, 0xAE, 3, F_NOMEM, 4, 0, G32, RM),
     mk(Mn::WRGSBASE, 0xF3, 1, 0xAE, 3, F_W | F_NOMEM, 8, 0, G64, RM),
     GE(UD1, 0, 1, 0xB9, 0),
+
+    // ---- AVX-512 (EVEX) and opmask instructions ----------------------------
+    E2LS(VMOVDQU8, 0xF2, 0x6F, 0x7F, 0), E2LS(VMOVDQU16, 0xF2, 0x6F, 0x7F, F_W),
+    E2LS(VMOVDQU32, 0xF3, 0x6F, 0x7F, 0), E2LS(VMOVDQU64, 0xF3, 0x6F, 0x7F, F_W),
+    E2LS(VMOVDQA32, 0x66, 0x6F, 0x7F, 0), E2LS(VMOVDQA64, 0x66, 0x6F, 0x7F, F_W),
+    E2LS(VMOVUPS, 0, 0x10, 0x11, 0), E2LS(VMOVUPD, 0x66, 0x10, 0x11, F_W),
+    E2LS(VMOVAPS, 0, 0x28, 0x29, 0), E2LS(VMOVAPD, 0x66, 0x28, 0x29, F_W),
+    mk(Mn::VMOVNTDQ, 0x66, 1, 0xE7, -1, EF(0), 0, 0, M128, RM, X, R),
+    mk(Mn::VMOVNTDQ, 0x66, 1, 0xE7, -1, EF(F_VL), 0, 0, M256, RM, Y, R),
+    mk(Mn::VMOVNTDQ, 0x66, 1, 0xE7, -1, EF(F_VL512), 0, 0, M512, RM, Z, R),
+    mk(Mn::VMOVNTDQA, 0x66, 2, 0x2A, -1, EF(0), 0, 0, X, R, M128, RM),
+    mk(Mn::VMOVNTDQA, 0x66, 2, 0x2A, -1, EF(F_VL), 0, 0, Y, R, M256, RM),
+    mk(Mn::VMOVNTDQA, 0x66, 2, 0x2A, -1, EF(F_VL512), 0, 0, Z, R, M512, RM),
+    mk(Mn::VMOVD, 0x66, 1, 0x6E, -1, EF(0), 4, 4, X, R, E32, RM),
+    mk(Mn::VMOVD, 0x66, 1, 0x7E, -1, EF(0), 4, 4, E32, RM, X, R),
+    // EVEX vmovq: GNU as loads and stores memory with 6E / 7E (W1).
+    mk(Mn::VMOVQ, 0x66, 1, 0x6E, -1, EF(F_W), 8, 8, X, R, E64, RM),
+    mk(Mn::VMOVQ, 0x66, 1, 0x7E, -1, EF(F_W), 8, 8, E64, RM, X, R),
+    mk(Mn::VMOVQ, 0xF3, 1, 0x7E, -1, EF(F_W), 0, 8, X, R, XM64, RM),
+    mk(Mn::VMOVQ, 0x66, 1, 0xD6, -1, EF(F_W | F_DISASM_ONLY), 0, 8, XM64, RM, X, R),
+    EK3(VPCMPEQB, 0x66, 1, 0x74, F_WIG, 0), EK3(VPCMPEQW, 0x66, 1, 0x75, F_WIG, 0),
+    EK3(VPCMPEQD, 0x66, 1, 0x76, F_BCST, 4), EK3(VPCMPEQQ, 0x66, 2, 0x29, F_W | F_BCST, 8),
+    EK3(VPCMPGTB, 0x66, 1, 0x64, F_WIG, 0), EK3(VPCMPGTW, 0x66, 1, 0x65, F_WIG, 0),
+    EK3(VPCMPGTD, 0x66, 1, 0x66, F_BCST, 4), EK3(VPCMPGTQ, 0x66, 2, 0x37, F_W | F_BCST, 8),
+    EK3(VPTESTMB, 0x66, 2, 0x26, 0, 0), EK3(VPTESTMW, 0x66, 2, 0x26, F_W, 0),
+    EK3(VPTESTMD, 0x66, 2, 0x27, F_BCST, 4), EK3(VPTESTMQ, 0x66, 2, 0x27, F_W | F_BCST, 8),
+    EK3(VPTESTNMB, 0xF3, 2, 0x26, 0, 0), EK3(VPTESTNMW, 0xF3, 2, 0x26, F_W, 0),
+    EK3(VPTESTNMD, 0xF3, 2, 0x27, F_BCST, 4), EK3(VPTESTNMQ, 0xF3, 2, 0x27, F_W | F_BCST, 8),
+    EK3I(VPCMPB, 0x66, 3, 0x3F, 0, 0), EK3I(VPCMPUB, 0x66, 3, 0x3E, 0, 0),
+    EK3I(VPCMPW, 0x66, 3, 0x3F, F_W, 0), EK3I(VPCMPUW, 0x66, 3, 0x3E, F_W, 0),
+    EK3I(VPCMPD, 0x66, 3, 0x1F, F_BCST, 4), EK3I(VPCMPUD, 0x66, 3, 0x1E, F_BCST, 4),
+    EK3I(VPCMPQ, 0x66, 3, 0x1F, F_W | F_BCST, 8), EK3I(VPCMPUQ, 0x66, 3, 0x1E, F_W | F_BCST, 8),
+    E3(VPXORD, 0x66, 1, 0xEF, F_BCST, 4), E3(VPXORQ, 0x66, 1, 0xEF, F_W | F_BCST, 8),
+    E3(VPORD, 0x66, 1, 0xEB, F_BCST, 4), E3(VPORQ, 0x66, 1, 0xEB, F_W | F_BCST, 8),
+    E3(VPANDD, 0x66, 1, 0xDB, F_BCST, 4), E3(VPANDQ, 0x66, 1, 0xDB, F_W | F_BCST, 8),
+    E3(VPANDND, 0x66, 1, 0xDF, F_BCST, 4), E3(VPANDNQ, 0x66, 1, 0xDF, F_W | F_BCST, 8),
+    E3(VPADDB, 0x66, 1, 0xFC, F_WIG, 0), E3(VPADDW, 0x66, 1, 0xFD, F_WIG, 0),
+    E3(VPADDD, 0x66, 1, 0xFE, F_BCST, 4), E3(VPADDQ, 0x66, 1, 0xD4, F_W | F_BCST, 8),
+    E3(VPSUBB, 0x66, 1, 0xF8, F_WIG, 0), E3(VPSUBW, 0x66, 1, 0xF9, F_WIG, 0),
+    E3(VPSUBD, 0x66, 1, 0xFA, F_BCST, 4), E3(VPSUBQ, 0x66, 1, 0xFB, F_W | F_BCST, 8),
+    E3(VPMINUB, 0x66, 1, 0xDA, F_WIG, 0), E3(VPMINUW, 0x66, 2, 0x3A, F_WIG, 0),
+    E3(VPMINUD, 0x66, 2, 0x3B, F_BCST, 4), E3(VPMINUQ, 0x66, 2, 0x3B, F_W | F_BCST, 8),
+    E3(VPMAXUB, 0x66, 1, 0xDE, F_WIG, 0), E3(VPMAXUD, 0x66, 2, 0x3F, F_BCST, 4),
+    E3(VPMAXUQ, 0x66, 2, 0x3F, F_W | F_BCST, 8),
+    E3(VPSHUFB, 0x66, 2, 0x00, F_WIG, 0),
+    E3I(VPTERNLOGD, 0x66, 3, 0x25, F_BCST, 4), E3I(VPTERNLOGQ, 0x66, 3, 0x25, F_W | F_BCST, 8),
+    EBC(VPBROADCASTB, 0x78, 0, XM8, 1), EBC(VPBROADCASTW, 0x79, 0, XM16, 2),
+    EBC(VPBROADCASTD, 0x58, 0, XM32, 4), EBC(VPBROADCASTQ, 0x59, F_W, XM64, 8),
+    EBCG(VPBROADCASTB, 0x7A, 0, G32), EBCG(VPBROADCASTW, 0x7B, 0, G32), EBCG(VPBROADCASTD, 0x7C, 0, G32),
+    EBCG(VPBROADCASTQ, 0x7C, F_W, G64),
+    EBC(VBROADCASTSS, 0x18, 0, XM32, 4),
+    // Opmask registers (VEX-encoded).
+    mk(Mn::KMOVW, 0, 1, 0x90, -1, VF(0), 0, 0, KR, R, KR, RM), mk(Mn::KMOVW, 0, 1, 0x90, -1, VF(0), 0, 0, KR, R, M16, RM),
+    mk(Mn::KMOVW, 0, 1, 0x91, -1, VF(0), 0, 0, M16, RM, KR, R),
+    mk(Mn::KMOVW, 0, 1, 0x92, -1, VF(F_NOMEM), 4, 0, KR, R, G32, RM),
+    mk(Mn::KMOVW, 0, 1, 0x93, -1, VF(F_NOMEM), 4, 0, G32, R, KR, RM),
+    mk(Mn::KMOVB, 0x66, 1, 0x90, -1, VF(0), 0, 0, KR, R, KR, RM), mk(Mn::KMOVB, 0x66, 1, 0x90, -1, VF(0), 0, 0, KR, R, M8, RM),
+    mk(Mn::KMOVB, 0x66, 1, 0x91, -1, VF(0), 0, 0, M8, RM, KR, R),
+    mk(Mn::KMOVB, 0x66, 1, 0x92, -1, VF(F_NOMEM), 4, 0, KR, R, G32, RM),
+    mk(Mn::KMOVB, 0x66, 1, 0x93, -1, VF(F_NOMEM), 4, 0, G32, R, KR, RM),
+    mk(Mn::KMOVD, 0x66, 1, 0x90, -1, VF(F_W), 0, 0, KR, R, KR, RM), mk(Mn::KMOVD, 0x66, 1, 0x90, -1, VF(F_W), 0, 0, KR, R, M32, RM),
+    mk(Mn::KMOVD, 0x66, 1, 0x91, -1, VF(F_W), 0, 0, M32, RM, KR, R),
+    mk(Mn::KMOVD, 0xF2, 1, 0x92, -1, VF(F_NOMEM), 4, 0, KR, R, G32, RM),
+    mk(Mn::KMOVD, 0xF2, 1, 0x93, -1, VF(F_NOMEM), 4, 0, G32, R, KR, RM),
+    mk(Mn::KMOVQ, 0, 1, 0x90, -1, VF(F_W), 0, 0, KR, R, KR, RM), mk(Mn::KMOVQ, 0, 1, 0x90, -1, VF(F_W), 0, 0, KR, R, M64, RM),
+    mk(Mn::KMOVQ, 0, 1, 0x91, -1, VF(F_W), 0, 0, M64, RM, KR, R),
+    mk(Mn::KMOVQ, 0xF2, 1, 0x92, -1, VF(F_W | F_NOMEM), 8, 0, KR, R, G64, RM),
+    mk(Mn::KMOVQ, 0xF2, 1, 0x93, -1, VF(F_W | F_NOMEM), 8, 0, G64, R, KR, RM),
+    KOP(KORTESTB, KORTESTW, KORTESTD, KORTESTQ, 0x98, 0, K2), KOP(KTESTB, KTESTW, KTESTD, KTESTQ, 0x99, 0, K2),
+    KOP(KNOTB, KNOTW, KNOTD, KNOTQ, 0x44, 0, K2),
+    KOP(KANDB, KANDW, KANDD, KANDQ, 0x41, F_VL, K3), KOP(KANDNB, KANDNW, KANDND, KANDNQ, 0x42, F_VL, K3),
+    KOP(KORB, KORW, KORD, KORQ, 0x45, F_VL, K3), KOP(KXNORB, KXNORW, KXNORD, KXNORQ, 0x46, F_VL, K3),
+    KOP(KXORB, KXORW, KXORD, KXORQ, 0x47, F_VL, K3),
+    K3(KUNPCKBW, 0x66, 0x4B, F_VL), K3(KUNPCKWD, 0, 0x4B, F_VL), K3(KUNPCKDQ, 0, 0x4B, F_VL | F_W),
 };
 
 constexpr size_t kNumForms = sizeof kForms / sizeof kForms[0];
@@ -808,9 +928,12 @@ constexpr unsigned span_of(const Form& f) {
   return 1;
 }
 
-// Index maps: 0..3 legacy (none, 0F, 0F 38, 0F 3A), 4..6 VEX (0F, 0F 38, 0F 3A).
-constexpr unsigned index_map(const Form& f) { return (f.flags & F_VEX) ? f.map + 3u : f.map; }
-constexpr unsigned kIndexMaps = 7;
+// Index maps: 0..3 legacy (none, 0F, 0F 38, 0F 3A), 4..6 VEX and 7..9
+// EVEX (0F, 0F 38, 0F 3A).
+constexpr unsigned index_map(const Form& f) {
+  return (f.flags & F_EVEX) ? f.map + 6u : (f.flags & F_VEX) ? f.map + 3u : f.map;
+}
+constexpr unsigned kIndexMaps = 10;
 
 constexpr size_t index_entries() {
   size_t n = 0;
@@ -880,7 +1003,7 @@ constexpr std::array<FormNeed, kNumForms> build_needs() {
   return n;
 }
 constexpr std::array<FormNeed, kNumForms> kNeeds = build_needs();
-static_assert(unsigned(OT::MVY) < kBitI8S16, "operand types overlap the size bits");
+static_assert(unsigned(OT::KR) < kBitI8S16, "operand types overlap the size bits");
 
 }  // namespace
 

@@ -39,6 +39,8 @@ enum class OT : u8 {
   Y, YM256, M256,         // ymm register; ymm register or 32-byte memory; memory only
   R32M8, R32M16,          // 32-bit GPR or memory of 1 / 2 bytes (pextrb, pinsrw)
   MVX, MVY,               // VSIB memory: xmm / ymm index register (gathers)
+  Z, ZM512, M512,         // zmm register; zmm register or 64-byte memory; memory only
+  KR,                     // an AVX-512 opmask register k0..k7
 };
 
 // Where an operand is encoded.
@@ -66,6 +68,17 @@ enum FormFlag : u32 {
   F_VL = 4096,
   F_WIG = 8192,
   F_LIG = 16384,
+  // EVEX forms (SDM vol. 2 §2.6): map, pfx and F_W as for VEX; F_VL is
+  // EVEX.L'L = 01 (256 bits), F_VL512 L'L = 10 (512 bits).  F_KMASK: the
+  // destination takes an opmask {%kN}; F_ZMASK: and zeroing {z}; F_BCST:
+  // the memory operand may be a broadcast of one sz-byte element.  For
+  // EVEX forms `mrm` is the disp8 scale N of a fixed-size memory operand
+  // (tuple T1S etc.); 0 means the full vector (or sz when broadcasting).
+  F_EVEX = 1u << 15,
+  F_VL512 = 1u << 16,
+  F_KMASK = 1u << 17,
+  F_ZMASK = 1u << 18,
+  F_BCST = 1u << 19,
 };
 
 struct Form {
@@ -107,7 +120,7 @@ std::span<const u16> forms_of(Mn m);
 // Forms whose (map, opcode byte) are as given; for F_CC forms the base
 // opcode (cc = 0) is the key and for OpReg forms the base (reg = 0).  Maps
 // 0..3 are the legacy maps (one-byte, 0F, 0F 38, 0F 3A), 4..6 the VEX
-// maps 0F, 0F 38, 0F 3A.
+// maps 0F, 0F 38, 0F 3A, 7..9 the EVEX ones.
 std::span<const u16> forms_for(unsigned map, u8 op);
 
 }  // namespace cfree::x86
