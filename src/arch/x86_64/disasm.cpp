@@ -702,7 +702,9 @@ void x86_format(const Decoded& d, u64 addr, const SymLookup& syms, std::string* 
       case 0x66: m += "data16 "; break;
       case 0x2E: m += "cs "; break;
       case 0x36: m += "ss "; break;
-      case 0x3E: m += "ds "; break;
+      case 0x3E:  // CET: a 3E prefix on an indirect branch is notrack
+        m += (in.mn == Mn::JMP || in.mn == Mn::CALL) && f.enc[0] == Enc::Rm ? "notrack " : "ds ";
+        break;
       case 0x26: m += "es "; break;
       case 0x48: m += "rex.W "; break;
       default: break;

@@ -13,6 +13,7 @@ then the differing lines grouped by GNU objdump's mnemonic (most frequent
 first, N examples each).  With --min, exits 1 if the figure is below PCT.
 """
 import collections
+import os
 import re
 import subprocess
 import sys
@@ -70,6 +71,7 @@ def main():
             files.append(a)
     total = equal = 0
     groups = collections.defaultdict(list)
+    files = [f for f in files if os.path.isfile(f)]
     for f in files:
         gnu = lines(['objdump', '-d', f])
         ours = lines([cfree, 'objdump', '-d', f])
