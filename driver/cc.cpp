@@ -463,6 +463,18 @@ void add_system_include_dirs(CcOptions& o, CfreeTarget target) {
   bool cross = target.arch != cfree_target_host().arch;
   std::vector<std::string> dirs;
   dirs.push_back(rt_include_dir());
+  if (o.is_static) {
+    // -static links cfree's own C library (rt/libc): its headers replace the
+    // system's (installed beside the freestanding ones as lib/cfree/libc/include).
+    dirs.push_back(rt_include_dir() + "/../libc/include");
+    for (const std::string& d : dirs) {
+      o.strings.push_back(d);
+      o.include_dirs.push_back({o.strings.back().c_str(), CFREE_INC_SYSTEM});
+    }
+    o.copts.include_dirs = o.include_dirs.data();
+    o.copts.n_include_dirs = o.include_dirs.size();
+    return;
+  }
   if (!cross && is_dir(sysroot + "/usr/local/include")) dirs.push_back(sysroot + "/usr/local/include");
   if (cross && is_dir(sysroot + "/usr/" + triple + "/include"))
     dirs.push_back(sysroot + "/usr/" + triple + "/include");
@@ -590,7 +602,21 @@ int link_phase(CcOptions& o, CfreeCompiler* c) {
     args.push_back("-dynamic-linker");
     args.push_back("/lib64/ld-linux-x86-64.so.2");
   }
-  if (!nostart) {
+  // -static: cfree's own C library (rt/libc) and start file, from the
+  // runtime directory, which is searched first for -lc and -lm.
+  std::string rt_dir;
+  if (stat) {
+    std::string crt1 = rt_lib_path(triple, "crt1.o");
+    std::string libc = rt_lib_path(triple, "libc.a");
+    if (crt1.empty() || libc.empty()) {
+      error(kTool, "-static needs cfree's C library (crt1.o, libc.a for %s), which is not built", triple);
+      return kExitError;
+    }
+    rt_dir = crt1.substr(0, crt1.rfind('/'));
+    args.push_back("-L" + rt_dir);
+    if (!nostart) args.push_back(crt1);
+  }
+  if (!nostart && !stat) {
     const char* first = shared ? nullptr : pie ? "Scrt1.o" : "crt1.o";
     for (const char* f : {first, "crti.o"}) {
       if (!f) continue;
@@ -635,7 +661,7 @@ int link_phase(CcOptions& o, CfreeCompiler* c) {
     if (!rt.empty() && !stat) args.push_back(rt);
     if (stat) args.push_back("--end-group");
   }
-  if (!nostart) {
+  if (!nostart && !stat) {
     std::string p = crt("crtn.o");
     if (p.empty()) {
       error(kTool, "cannot find crtn.o in the system library directories");

@@ -279,6 +279,9 @@ int run_main(int argc, char** argv) {
     error(kTool, "no input files");
     return kExitUsage;
   }
+  // The JIT links against the running process's C library: -static (cfree's
+  // own libc and its headers) does not apply.
+  o.is_static = false;
   CfreeTarget target = cfree_target_host();
   if (!o.target.empty()) {
     CfreeTarget t;

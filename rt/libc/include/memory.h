@@ -1,0 +1,2 @@
+/* memory.h: cfree static C library. */
+#include <string.h>
