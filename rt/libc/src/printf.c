@@ -79,7 +79,11 @@ static char dbuf[12100];
 static void fmt_float(struct rt_sink* s, long double v, int is_long, int conv, int flags, int width, int prec) {
   char pre[4];
   int prelen = 0;
-  int neg = __builtin_signbit(v) != 0;
+  /* The sign bit from the representation (cfree's __builtin_signbit on long
+   * double misses -0 and -nan). */
+  unsigned char rep[16];
+  memcpy(rep, &v, sizeof v);
+  int neg = (rep[9] & 0x80) != 0;
   if (neg) pre[prelen++] = '-';
   else if (flags & F_PLUS) pre[prelen++] = '+';
   else if (flags & F_SPACE) pre[prelen++] = ' ';
@@ -91,6 +95,7 @@ static void fmt_float(struct rt_sink* s, long double v, int is_long, int conv, i
     return;
   }
   if (neg) v = -v;
+  if (v == 0) v = 0; /* -0 -> +0 for the digit code */
   if (lc == 'a') {
     uint64_t m;
     int e, lead, mbits;
@@ -124,7 +129,7 @@ static void fmt_float(struct rt_sink* s, long double v, int is_long, int conv, i
         if (prec == 0 || (keep >> (4 * prec))) {
           keep = prec ? keep & ((1ULL << (4 * prec)) - 1) : 0;
           lead++;
-          if (lead == 16 || (!is_long && lead == 2)) {
+          if (lead == 16) { /* glibc keeps 0x2p+0 for double, renormalises 0x10 */
             lead = 1;
             e += is_long ? 4 : 1;
           }

@@ -55,8 +55,10 @@ static void tls_init(unsigned long* auxv) {
 
 #if defined(__x86_64__)
 void __rt_tls_setup(const struct phdr* tls) {
-  unsigned long align = tls && tls->align > 16 ? tls->align : 16;
-  unsigned long size = tls ? (tls->memsz + align - 1) & -align : 0;
+  /* The linker places the block at tp - round_up(memsz, p_align). */
+  unsigned long palign = tls && tls->align ? tls->align : 1;
+  unsigned long align = palign > 16 ? palign : 16;
+  unsigned long size = tls ? (tls->memsz + palign - 1) & -palign : 0;
   size_t total = size + 64 + align;
   char* mem = mmap(0, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (mem == MAP_FAILED) return;
