@@ -15,6 +15,10 @@
 #endif
 
 #define RT_HIDDEN __attribute__((visibility("hidden")))
+/* Every public function is weak: a program may define its own memcpy, ffs
+ * or __fprintf_chk (gcc's torture tests do) without a duplicate-definition
+ * error against the member that also holds functions it does use. */
+#define RT_WEAK __attribute__((weak))
 
 RT_HIDDEN long __rt_syscall(long n, long a, long b, long c, long d, long e, long f);
 /* A system call returning -1 with errno set on failure, as POSIX wrappers do. */

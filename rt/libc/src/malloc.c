@@ -37,7 +37,7 @@ static void* os_alloc(size_t n) {
   return p == MAP_FAILED ? 0 : p;
 }
 
-void* malloc(size_t n) {
+RT_WEAK void* malloc(size_t n) {
   if (n > MAXSMALL) {
     if (n > ((size_t)1 << 62)) {
       errno = ENOMEM;
@@ -76,7 +76,7 @@ void* malloc(size_t n) {
   return h + 1;
 }
 
-void free(void* p) {
+RT_WEAK void free(void* p) {
   if (!p) return;
   struct hdr* h = (struct hdr*)p - 1;
   if (h->back) {
@@ -92,9 +92,9 @@ void free(void* p) {
   free_list[c] = p;
 }
 
-size_t malloc_usable_size(void* p) { return p ? ((struct hdr*)p - 1)->size : 0; }
+RT_WEAK size_t malloc_usable_size(void* p) { return p ? ((struct hdr*)p - 1)->size : 0; }
 
-void* calloc(size_t n, size_t m) {
+RT_WEAK void* calloc(size_t n, size_t m) {
   size_t t;
   if (__builtin_mul_overflow(n, m, &t)) {
     errno = ENOMEM;
@@ -105,7 +105,7 @@ void* calloc(size_t n, size_t m) {
   return p;
 }
 
-void* realloc(void* p, size_t n) {
+RT_WEAK void* realloc(void* p, size_t n) {
   if (!p) return malloc(n);
   struct hdr* h = (struct hdr*)p - 1;
   size_t have = h->size;
@@ -117,7 +117,7 @@ void* realloc(void* p, size_t n) {
   return q;
 }
 
-void* reallocarray(void* p, size_t n, size_t m) {
+RT_WEAK void* reallocarray(void* p, size_t n, size_t m) {
   size_t t;
   if (__builtin_mul_overflow(n, m, &t)) {
     errno = ENOMEM;
@@ -126,7 +126,7 @@ void* reallocarray(void* p, size_t n, size_t m) {
   return realloc(p, t);
 }
 
-void* aligned_alloc(size_t align, size_t n) {
+RT_WEAK void* aligned_alloc(size_t align, size_t n) {
   if (align <= 16) return malloc(n);
   if (align & (align - 1)) {
     errno = EINVAL;
@@ -140,8 +140,8 @@ void* aligned_alloc(size_t align, size_t n) {
   h->back = (size_t)(a - raw);
   return a;
 }
-void* memalign(size_t align, size_t n) { return aligned_alloc(align, n); }
-int posix_memalign(void** r, size_t align, size_t n) {
+RT_WEAK void* memalign(size_t align, size_t n) { return aligned_alloc(align, n); }
+RT_WEAK int posix_memalign(void** r, size_t align, size_t n) {
   void* p = aligned_alloc(align, n);
   if (!p) return errno;
   *r = p;

@@ -14,12 +14,12 @@
 typedef union { double d; uint64_t u; } dbits;
 typedef unsigned __int128 u128;
 
-double fabs(double x) {
+RT_WEAK double fabs(double x) {
   dbits b = {x};
   b.u &= ~(1ULL << 63);
   return b.d;
 }
-double copysign(double x, double y) {
+RT_WEAK double copysign(double x, double y) {
   dbits a = {x}, b = {y};
   a.u = (a.u & ~(1ULL << 63)) | (b.u & (1ULL << 63));
   return a.d;
@@ -27,7 +27,7 @@ double copysign(double x, double y) {
 static int is_nan(double x) { return x != x; }
 static int is_inf(double x) { return !is_nan(x) && is_nan(x - x); }
 
-double trunc(double x) {
+RT_WEAK double trunc(double x) {
   dbits b = {x};
   int e = (int)((b.u >> 52) & 0x7ff) - 1023;
   if (e >= 52) return x;
@@ -38,32 +38,32 @@ double trunc(double x) {
   b.u &= ~((1ULL << (52 - e)) - 1);
   return b.d;
 }
-double floor(double x) {
+RT_WEAK double floor(double x) {
   double t = trunc(x);
   return t > x ? t - 1 : t;
 }
-double ceil(double x) {
+RT_WEAK double ceil(double x) {
   double t = trunc(x);
   return t < x ? t + 1 : (t == 0 ? copysign(0, x) : t);
 }
-double round(double x) {
+RT_WEAK double round(double x) {
   double t = trunc(x);
   if (fabs(x - t) >= 0.5) t += copysign(1, x);
   return t;
 }
-double rint(double x) {
+RT_WEAK double rint(double x) {
   const double two52 = 4503599627370496.0;
   if (!(fabs(x) < two52)) return x;
   double r = x >= 0 ? (x + two52) - two52 : (x - two52) + two52;
   return copysign(r, x);
 }
-double nearbyint(double x) { return rint(x); }
-long lrint(double x) { return (long)rint(x); }
-long long llrint(double x) { return (long long)rint(x); }
-long lround(double x) { return (long)round(x); }
-long long llround(double x) { return (long long)round(x); }
+RT_WEAK double nearbyint(double x) { return rint(x); }
+RT_WEAK long lrint(double x) { return (long)rint(x); }
+RT_WEAK long long llrint(double x) { return (long long)rint(x); }
+RT_WEAK long lround(double x) { return (long)round(x); }
+RT_WEAK long long llround(double x) { return (long long)round(x); }
 
-double frexp(double x, int* e) {
+RT_WEAK double frexp(double x, int* e) {
   dbits b = {x};
   int ex = (int)((b.u >> 52) & 0x7ff);
   if (ex == 0x7ff || x == 0) {
@@ -83,7 +83,7 @@ static double pow2(int k) { /* 2^k, -1022 <= k <= 1023 */
   b.u = (uint64_t)(k + 1023) << 52;
   return b.d;
 }
-double scalbn(double x, int n) {
+RT_WEAK double scalbn(double x, int n) {
   if (n > 1023) {
     x *= pow2(1023);
     n -= 1023;
@@ -103,15 +103,15 @@ double scalbn(double x, int n) {
   }
   return x * pow2(n);
 }
-double ldexp(double x, int n) { return scalbn(x, n); }
-double scalbln(double x, long n) { return scalbn(x, n > INT_MAX ? INT_MAX : n < INT_MIN ? INT_MIN : (int)n); }
-double modf(double x, double* ip) {
+RT_WEAK double ldexp(double x, int n) { return scalbn(x, n); }
+RT_WEAK double scalbln(double x, long n) { return scalbn(x, n > INT_MAX ? INT_MAX : n < INT_MIN ? INT_MIN : (int)n); }
+RT_WEAK double modf(double x, double* ip) {
   double t = trunc(x);
   *ip = t;
   if (is_inf(x)) return copysign(0, x);
   return copysign(x - t, x);
 }
-int ilogb(double x) {
+RT_WEAK int ilogb(double x) {
   if (x == 0) return FP_ILOGB0;
   if (is_nan(x)) return FP_ILOGBNAN;
   if (is_inf(x)) return INT_MAX;
@@ -119,12 +119,12 @@ int ilogb(double x) {
   frexp(x, &e);
   return e - 1;
 }
-double logb(double x) {
+RT_WEAK double logb(double x) {
   if (x == 0) return -1 / fabs(x);
   if (is_nan(x) || is_inf(x)) return x * x;
   return ilogb(x);
 }
-double nextafter(double x, double y) {
+RT_WEAK double nextafter(double x, double y) {
   if (is_nan(x) || is_nan(y)) return x + y;
   if (x == y) return y;
   dbits b = {x};
@@ -133,12 +133,12 @@ double nextafter(double x, double y) {
   else b.u--;
   return b.d;
 }
-double nexttoward(double x, long double y) { return nextafter(x, (double)y); }
-double fmax(double x, double y) { return is_nan(x) ? y : is_nan(y) ? x : x > y ? x : y; }
-double fmin(double x, double y) { return is_nan(x) ? y : is_nan(y) ? x : x < y ? x : y; }
-double fdim(double x, double y) { return is_nan(x) || is_nan(y) ? x + y : x > y ? x - y : 0; }
-double fma(double x, double y, double z) { return (double)((long double)x * y + z); }
-double nan(const char* s) {
+RT_WEAK double nexttoward(double x, long double y) { return nextafter(x, (double)y); }
+RT_WEAK double fmax(double x, double y) { return is_nan(x) ? y : is_nan(y) ? x : x > y ? x : y; }
+RT_WEAK double fmin(double x, double y) { return is_nan(x) ? y : is_nan(y) ? x : x < y ? x : y; }
+RT_WEAK double fdim(double x, double y) { return is_nan(x) || is_nan(y) ? x + y : x > y ? x - y : 0; }
+RT_WEAK double fma(double x, double y, double z) { return (double)((long double)x * y + z); }
+RT_WEAK double nan(const char* s) {
   (void)s;
   return __builtin_nan("");
 }
@@ -154,7 +154,7 @@ static uint64_t split(double x, int* e) {
   return m;
 }
 
-double fmod(double x, double y) {
+RT_WEAK double fmod(double x, double y) {
   if (is_nan(x) || is_nan(y) || is_inf(x) || y == 0) return (x * y) / (x * y);
   if (is_inf(y) || x == 0) return x;
   if (fabs(x) < fabs(y)) return x;
@@ -168,14 +168,14 @@ double fmod(double x, double y) {
   double v = (double)r;  /* exact: r < 2^53 */
   return copysign(scalbn(v, ey), x);
 }
-double remainder(double x, double y) {
+RT_WEAK double remainder(double x, double y) {
   double r = fmod(x, y);
   if (is_nan(r)) return r;
   double ay = fabs(y), ar = fabs(r);
   if (ar > ay / 2 || (ar == ay / 2 && fmod(fabs(x) / 1, 2 * ay) > ay)) r -= copysign(ay, r);
   return r;
 }
-double remquo(double x, double y, int* q) {
+RT_WEAK double remquo(double x, double y, int* q) {
   double r = remainder(x, y);
   *q = (int)((x - r) / y) & 7;
   return r;
@@ -183,7 +183,7 @@ double remquo(double x, double y, int* q) {
 
 /* Correctly rounded square root: the integer square root of the significand
  * scaled to 108+ bits, rounded with a sticky bit. */
-double sqrt(double x) {
+RT_WEAK double sqrt(double x) {
   if (x < 0) return (x - x) / (x - x);
   if (x == 0 || is_nan(x) || is_inf(x)) return x;
   int e;
@@ -220,7 +220,7 @@ double sqrt(double x) {
   return scalbn((double)kept, re + drop);
 }
 
-double hypot(double x, double y) {
+RT_WEAK double hypot(double x, double y) {
   x = fabs(x);
   y = fabs(y);
   if (is_inf(x) || is_inf(y)) return __builtin_inf();
@@ -235,7 +235,7 @@ double hypot(double x, double y) {
   return (double)(x * (long double)sqrt((double)(1 + r * r)));
 }
 
-double cbrt(double x) {
+RT_WEAK double cbrt(double x) {
   if (x == 0 || is_nan(x) || is_inf(x)) return x;
   double a = fabs(x);
   int e;
@@ -255,7 +255,7 @@ double cbrt(double x) {
 static const double ln2hi = 6.93147180369123816490e-01, ln2lo = 1.90821492927058770002e-10,
                     invln2 = 1.44269504088896338700e+00;
 
-double exp(double x) {
+RT_WEAK double exp(double x) {
   static const double P1 = 1.66666666666666019037e-01, P2 = -2.77777777770155933842e-03,
                       P3 = 6.61375632143793436117e-05, P4 = -1.65339022054652515390e-06,
                       P5 = 4.13813679705723846039e-08;
@@ -271,7 +271,7 @@ double exp(double x) {
   return scalbn(y, (int)k);
 }
 
-double log(double x) {
+RT_WEAK double log(double x) {
   static const double Lg1 = 6.666666666666735130e-01, Lg2 = 3.999999999940941908e-01,
                       Lg3 = 2.857142874366239149e-01, Lg4 = 2.222219843214978396e-01,
                       Lg5 = 1.818357216161805012e-01, Lg6 = 1.531383769920937332e-01,
@@ -294,7 +294,7 @@ double log(double x) {
   return dk * ln2hi - ((hfsq - (s * (hfsq + R) + dk * ln2lo)) - f);
 }
 
-double log10(double x) {
+RT_WEAK double log10(double x) {
   double l = log(x);
   if (is_nan(l) || is_inf(l)) return l;
   double r = (double)((long double)l * 0.434294481903251827651128918916605082L);
@@ -307,23 +307,23 @@ double log10(double x) {
   }
   return r;
 }
-double log2(double x) {
+RT_WEAK double log2(double x) {
   int e;
   double m = frexp(x, &e);
   if (m == 0.5) return e - 1;
   double l = log(x);
   return (double)((long double)l * 1.44269504088896340735992468100189214L);
 }
-double exp2(double x) {
+RT_WEAK double exp2(double x) {
   if (x == rint(x) && fabs(x) < 1100) return scalbn(1, (int)x);
   return exp(x * 0.693147180559945309417232121458176568);
 }
-double log1p(double x) {
+RT_WEAK double log1p(double x) {
   double u = 1 + x;
   if (u == 1) return x;
   return log(u) * (x / (u - 1));
 }
-double expm1(double x) {
+RT_WEAK double expm1(double x) {
   if (fabs(x) < 1e-5) return x + x * x / 2 + x * x * x / 6;
   if (fabs(x) < 0.5) {
     double u = exp(x);
@@ -335,7 +335,7 @@ double expm1(double x) {
   return exp(x) - 1;
 }
 
-double pow(double x, double y) {
+RT_WEAK double pow(double x, double y) {
   if (y == 0 || x == 1) return 1;
   if (is_nan(x) || is_nan(y)) return x + y;
   int yint = y == trunc(y), yodd = 0;
@@ -426,7 +426,7 @@ static int reduce(double x, double* y0, double* y1) {
   *y1 = (r - *y0) - w;
   return (int)((long long)n & 3);
 }
-double sin(double x) {
+RT_WEAK double sin(double x) {
   if (is_nan(x) || is_inf(x)) return x - x;
   double a, b;
   switch (reduce(x, &a, &b)) {
@@ -436,7 +436,7 @@ double sin(double x) {
     default: return -kcos(a, b);
   }
 }
-double cos(double x) {
+RT_WEAK double cos(double x) {
   if (is_nan(x) || is_inf(x)) return x - x;
   double a, b;
   switch (reduce(x, &a, &b)) {
@@ -446,7 +446,7 @@ double cos(double x) {
     default: return ksin(a, b);
   }
 }
-double tan(double x) {
+RT_WEAK double tan(double x) {
   if (is_nan(x) || is_inf(x)) return x - x;
   double a, b;
   int n = reduce(x, &a, &b);
@@ -454,7 +454,7 @@ double tan(double x) {
   return (double)((n & 1) ? -c / s : s / c);
 }
 
-double atan(double x) {
+RT_WEAK double atan(double x) {
   static const double atanhi[] = {4.63647609000806093515e-01, 7.85398163397448278999e-01,
                                   9.82793723247329054082e-01, 1.57079632679489655800e+00};
   static const double atanlo[] = {2.26987774529616870924e-17, 3.06161699786838301793e-17,
@@ -500,7 +500,7 @@ double atan(double x) {
 
 static const double pi = 3.1415926535897931160e+00, pi_lo = 1.2246467991473531772e-16;
 
-double atan2(double y, double x) {
+RT_WEAK double atan2(double y, double x) {
   if (is_nan(x) || is_nan(y)) return x + y;
   if (y == 0) {
     if (__builtin_signbit(x)) return copysign(pi, y);
@@ -516,16 +516,16 @@ double atan2(double y, double x) {
   if (x > 0) return copysign(z, y);
   return copysign(pi - (z - pi_lo), y);
 }
-double asin(double x) {
+RT_WEAK double asin(double x) {
   if (fabs(x) > 1) return (x - x) / (x - x);
   return atan2(x, sqrt((1 - x) * (1 + x)));
 }
-double acos(double x) {
+RT_WEAK double acos(double x) {
   if (fabs(x) > 1) return (x - x) / (x - x);
   return atan2(sqrt((1 - x) * (1 + x)), x);
 }
 
-double sinh(double x) {
+RT_WEAK double sinh(double x) {
   double a = fabs(x);
   if (a < 1e-8) return x;
   if (a < 1) {
@@ -535,7 +535,7 @@ double sinh(double x) {
   double e = exp(a / 2);
   return copysign(0.5 * e * e - 0.5 / (e * e), x);
 }
-double cosh(double x) {
+RT_WEAK double cosh(double x) {
   double a = fabs(x);
   if (a > 709) {
     double e = exp(a / 2);
@@ -544,32 +544,32 @@ double cosh(double x) {
   double e = exp(a);
   return 0.5 * e + 0.5 / e;
 }
-double tanh(double x) {
+RT_WEAK double tanh(double x) {
   double a = fabs(x);
   if (a > 22) return copysign(1, x);
   if (a < 1e-8) return x;
   double t = expm1(2 * a);
   return copysign(t / (t + 2), x);
 }
-double asinh(double x) {
+RT_WEAK double asinh(double x) {
   double a = fabs(x);
   if (a < 1e-8) return x;
   if (a > 1e8) return copysign(log(a) + 0.693147180559945309417, x);
   return copysign(log1p(a + a * a / (1 + sqrt(1 + a * a))), x);
 }
-double acosh(double x) {
+RT_WEAK double acosh(double x) {
   if (x < 1) return (x - x) / (x - x);
   if (x > 1e8) return log(x) + 0.693147180559945309417;
   return log(x + sqrt(x * x - 1));
 }
-double atanh(double x) {
+RT_WEAK double atanh(double x) {
   double a = fabs(x);
   if (a > 1) return (x - x) / (x - x);
   return copysign(0.5 * log1p(2 * a / (1 - a)), x);
 }
 
 /* erf by its series / continued fraction; gamma by Lanczos (g=7, n=9). */
-double erf(double x) {
+RT_WEAK double erf(double x) {
   double a = fabs(x);
   if (a > 6) return copysign(1, x);
   if (a < 2.5) {
@@ -584,7 +584,7 @@ double erf(double x) {
   }
   return copysign(1 - erfc(a), x);
 }
-double erfc(double x) {
+RT_WEAK double erfc(double x) {
   if (x < 2.5) return 1 - erf(x);
   if (x > 27) return 0;
   /* continued fraction (Lentz) for erfc at large x */
@@ -600,7 +600,7 @@ double erfc(double x) {
   }
   return (double)((long double)exp(-x * x) / f * 0.564189583547756286948079451560772586L);
 }
-double tgamma(double x) {
+RT_WEAK double tgamma(double x) {
   static const double g[] = {0.99999999999980993, 676.5203681218851, -1259.1392167224028,
                              771.32342877765313, -176.61502916214059, 12.507343278686905,
                              -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7};
@@ -617,68 +617,68 @@ double tgamma(double x) {
   for (int i = 1; i < 9; i++) a += g[i] / (x + i);
   return (double)(2.50662827463100050242L * (long double)pow((double)t, x + 0.5) * (long double)exp((double)-t) * a);
 }
-double lgamma(double x) {
+RT_WEAK double lgamma(double x) {
   if (x < 0.5) return log(fabs(pi / sin(pi * x))) - lgamma(1 - x);
   if (x < 100) return log(fabs(tgamma(x)));
   return (x - 0.5) * log(x) - x + 0.918938533204672741780 + 1 / (12 * x) - 1 / (360 * x * x * x);
 }
 
-int __fpclassify(double x) { return fpclassify(x); }
-int __isnan(double x) { return is_nan(x); }
-int __isinf(double x) { return is_inf(x) ? (x > 0 ? 1 : -1) : 0; }
-int __signbit(double x) { return __builtin_signbit(x) != 0; }
+RT_WEAK int __fpclassify(double x) { return fpclassify(x); }
+RT_WEAK int __isnan(double x) { return is_nan(x); }
+RT_WEAK int __isinf(double x) { return is_inf(x) ? (x > 0 ? 1 : -1) : 0; }
+RT_WEAK int __signbit(double x) { return __builtin_signbit(x) != 0; }
 
 /* ---- float and long double forms ---- */
-#define F1(n) float n##f(float x) { return (float)n((double)x); } \
-  long double n##l(long double x) { return (long double)n((double)x); }
-#define F2(n) float n##f(float x, float y) { return (float)n((double)x, (double)y); } \
-  long double n##l(long double x, long double y) { return (long double)n((double)x, (double)y); }
+#define F1(n) RT_WEAK float n##f(float x) { return (float)n((double)x); } \
+  RT_WEAK long double n##l(long double x) { return (long double)n((double)x); }
+#define F2(n) RT_WEAK float n##f(float x, float y) { return (float)n((double)x, (double)y); } \
+  RT_WEAK long double n##l(long double x, long double y) { return (long double)n((double)x, (double)y); }
 F1(acos) F1(asin) F1(atan) F2(atan2) F1(cos) F1(sin) F1(tan) F1(acosh) F1(asinh) F1(atanh)
 F1(cosh) F1(sinh) F1(tanh) F1(exp) F1(exp2) F1(expm1) F1(log) F1(log10) F1(log1p) F1(log2)
 F1(logb) F1(cbrt) F2(hypot) F2(pow) F1(erf) F1(erfc) F1(lgamma) F1(tgamma)
 F1(nearbyint) F1(rint) F2(remainder) F2(nextafter) F2(fdim) F2(fmax) F2(fmin)
 /* exact in double for float; long double ones below are exact too */
-float sqrtf(float x) { return (float)sqrt((double)x); } /* double rounding is harmless: 53 >= 2*24+2 */
-float fabsf(float x) { return (float)fabs((double)x); }
-float floorf(float x) { return (float)floor((double)x); }
-float ceilf(float x) { return (float)ceil((double)x); }
-float truncf(float x) { return (float)trunc((double)x); }
-float roundf(float x) { return (float)round((double)x); }
-float fmodf(float x, float y) { return (float)fmod((double)x, (double)y); }
-float copysignf(float x, float y) { return (float)copysign((double)x, (double)y); }
-float frexpf(float x, int* e) { return (float)frexp((double)x, e); }
-float ldexpf(float x, int n) { return (float)scalbn((double)x, n); }
-float scalbnf(float x, int n) { return (float)scalbn((double)x, n); }
-float scalblnf(float x, long n) { return (float)scalbln((double)x, n); }
-float modff(float x, float* ip) {
+RT_WEAK float sqrtf(float x) { return (float)sqrt((double)x); } /* double rounding is harmless: 53 >= 2*24+2 */
+RT_WEAK float fabsf(float x) { return (float)fabs((double)x); }
+RT_WEAK float floorf(float x) { return (float)floor((double)x); }
+RT_WEAK float ceilf(float x) { return (float)ceil((double)x); }
+RT_WEAK float truncf(float x) { return (float)trunc((double)x); }
+RT_WEAK float roundf(float x) { return (float)round((double)x); }
+RT_WEAK float fmodf(float x, float y) { return (float)fmod((double)x, (double)y); }
+RT_WEAK float copysignf(float x, float y) { return (float)copysign((double)x, (double)y); }
+RT_WEAK float frexpf(float x, int* e) { return (float)frexp((double)x, e); }
+RT_WEAK float ldexpf(float x, int n) { return (float)scalbn((double)x, n); }
+RT_WEAK float scalbnf(float x, int n) { return (float)scalbn((double)x, n); }
+RT_WEAK float scalblnf(float x, long n) { return (float)scalbln((double)x, n); }
+RT_WEAK float modff(float x, float* ip) {
   double i;
   float r = (float)modf((double)x, &i);
   *ip = (float)i;
   return r;
 }
-int ilogbf(float x) { return ilogb((double)x); }
-long lrintf(float x) { return lrint((double)x); }
-long long llrintf(float x) { return llrint((double)x); }
-long lroundf(float x) { return lround((double)x); }
-long long llroundf(float x) { return llround((double)x); }
-float fmaf(float x, float y, float z) { return (float)((double)x * y + z); }
-float nanf(const char* s) { (void)s; return __builtin_nanf(""); }
+RT_WEAK int ilogbf(float x) { return ilogb((double)x); }
+RT_WEAK long lrintf(float x) { return lrint((double)x); }
+RT_WEAK long long llrintf(float x) { return llrint((double)x); }
+RT_WEAK long lroundf(float x) { return lround((double)x); }
+RT_WEAK long long llroundf(float x) { return llround((double)x); }
+RT_WEAK float fmaf(float x, float y, float z) { return (float)((double)x * y + z); }
+RT_WEAK float nanf(const char* s) { (void)s; return __builtin_nanf(""); }
 
 typedef union { long double x; struct { uint64_t m; uint16_t se; } p; } lbits;
-long double fabsl(long double x) {
+RT_WEAK long double fabsl(long double x) {
   lbits b;
   b.x = x;
   b.p.se &= 0x7fff;
   return b.x;
 }
-long double copysignl(long double x, long double y) {
+RT_WEAK long double copysignl(long double x, long double y) {
   lbits a, b;
   a.x = x;
   b.x = y;
   a.p.se = (uint16_t)((a.p.se & 0x7fff) | (b.p.se & 0x8000));
   return a.x;
 }
-long double truncl(long double x) {
+RT_WEAK long double truncl(long double x) {
   lbits b;
   b.x = x;
   int e = (b.p.se & 0x7fff) - 16383;
@@ -687,20 +687,20 @@ long double truncl(long double x) {
   b.p.m &= ~((1ULL << (63 - e)) - 1);
   return b.x;
 }
-long double floorl(long double x) {
+RT_WEAK long double floorl(long double x) {
   long double t = truncl(x);
   return t > x ? t - 1 : t;
 }
-long double ceill(long double x) {
+RT_WEAK long double ceill(long double x) {
   long double t = truncl(x);
   return t < x ? t + 1 : t;
 }
-long double roundl(long double x) {
+RT_WEAK long double roundl(long double x) {
   long double t = truncl(x);
   if (fabsl(x - t) >= 0.5L) t += copysignl(1, x);
   return t;
 }
-long double sqrtl(long double x) {
+RT_WEAK long double sqrtl(long double x) {
   /* Newton from the double root, in long double. */
   if (x <= 0 || x != x || x - x != x - x) return x < 0 ? (x - x) / (x - x) : x;
   long double y = sqrt((double)x);
@@ -712,7 +712,7 @@ long double sqrtl(long double x) {
   for (int i = 0; i < 4; i++) y = 0.5L * (y + x / y);
   return y;
 }
-long double fmodl(long double x, long double y) {
+RT_WEAK long double fmodl(long double x, long double y) {
   if (y == 0 || x != x || y != y || x - x != x - x) return (x * y) / (x * y);
   long double ax = fabsl(x), ay = fabsl(y);
   if (ax < ay) return x;
@@ -724,7 +724,7 @@ long double fmodl(long double x, long double y) {
   }
   return copysignl(ax, x);
 }
-long double frexpl(long double x, int* e) {
+RT_WEAK long double frexpl(long double x, int* e) {
   lbits b;
   b.x = x;
   int ex = b.p.se & 0x7fff;
@@ -740,7 +740,7 @@ long double frexpl(long double x, int* e) {
   b.p.se = (uint16_t)((b.p.se & 0x8000) | 16382);
   return b.x;
 }
-long double scalbnl(long double x, int n) {
+RT_WEAK long double scalbnl(long double x, int n) {
   while (n > 16000) {
     x *= 0x1p16000L;
     n -= 16000;
@@ -758,17 +758,17 @@ long double scalbnl(long double x, int n) {
   b.p.se = 1; /* 2^-16382 */
   return x * b.x * scalbnl(1, n + 16382);
 }
-long double ldexpl(long double x, int n) { return scalbnl(x, n); }
-long double scalblnl(long double x, long n) { return scalbnl(x, (int)(n > 40000 ? 40000 : n < -40000 ? -40000 : n)); }
-long double modfl(long double x, long double* ip) {
+RT_WEAK long double ldexpl(long double x, int n) { return scalbnl(x, n); }
+RT_WEAK long double scalblnl(long double x, long n) { return scalbnl(x, (int)(n > 40000 ? 40000 : n < -40000 ? -40000 : n)); }
+RT_WEAK long double modfl(long double x, long double* ip) {
   long double t = truncl(x);
   *ip = t;
   return copysignl(x - t, x);
 }
-int ilogbl(long double x) { return ilogb((double)x); }
-long lrintl(long double x) { return lrint((double)x); }
-long long llrintl(long double x) { return llrint((double)x); }
-long lroundl(long double x) { return (long)roundl(x); }
-long long llroundl(long double x) { return (long long)roundl(x); }
-long double fmal(long double x, long double y, long double z) { return x * y + z; }
-long double nanl(const char* s) { (void)s; return __builtin_nanl(""); }
+RT_WEAK int ilogbl(long double x) { return ilogb((double)x); }
+RT_WEAK long lrintl(long double x) { return lrint((double)x); }
+RT_WEAK long long llrintl(long double x) { return llrint((double)x); }
+RT_WEAK long lroundl(long double x) { return (long)roundl(x); }
+RT_WEAK long long llroundl(long double x) { return (long long)roundl(x); }
+RT_WEAK long double fmal(long double x, long double y, long double z) { return x * y + z; }
+RT_WEAK long double nanl(const char* s) { (void)s; return __builtin_nanl(""); }

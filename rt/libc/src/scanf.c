@@ -161,30 +161,30 @@ static int vscan(struct src* in, const char* f, va_list ap) {
   return assigned;
 }
 
-int vfscanf(FILE* restrict f, const char* restrict fmt, va_list ap) {
+RT_WEAK int vfscanf(FILE* restrict f, const char* restrict fmt, va_list ap) {
   struct src in = {f, 0, 0};
   return vscan(&in, fmt, ap);
 }
-int vscanf(const char* restrict fmt, va_list ap) { return vfscanf(stdin, fmt, ap); }
-int vsscanf(const char* restrict s, const char* restrict fmt, va_list ap) {
+RT_WEAK int vscanf(const char* restrict fmt, va_list ap) { return vfscanf(stdin, fmt, ap); }
+RT_WEAK int vsscanf(const char* restrict s, const char* restrict fmt, va_list ap) {
   struct src in = {0, s, 0};
   return vscan(&in, fmt, ap);
 }
-int scanf(const char* restrict fmt, ...) {
+RT_WEAK int scanf(const char* restrict fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   int r = vfscanf(stdin, fmt, ap);
   va_end(ap);
   return r;
 }
-int fscanf(FILE* restrict f, const char* restrict fmt, ...) {
+RT_WEAK int fscanf(FILE* restrict f, const char* restrict fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   int r = vfscanf(f, fmt, ap);
   va_end(ap);
   return r;
 }
-int sscanf(const char* restrict s, const char* restrict fmt, ...) {
+RT_WEAK int sscanf(const char* restrict s, const char* restrict fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   int r = vsscanf(s, fmt, ap);
@@ -192,6 +192,6 @@ int sscanf(const char* restrict s, const char* restrict fmt, ...) {
   return r;
 }
 
-double strtod(const char* restrict s, char** restrict e) { return (double)__rt_strtofp(s, e, 1); }
-float strtof(const char* restrict s, char** restrict e) { return (float)__rt_strtofp(s, e, 0); }
-long double strtold(const char* restrict s, char** restrict e) { return __rt_strtofp(s, e, 2); }
+RT_WEAK double strtod(const char* restrict s, char** restrict e) { return (double)__rt_strtofp(s, e, 1); }
+RT_WEAK float strtof(const char* restrict s, char** restrict e) { return (float)__rt_strtofp(s, e, 0); }
+RT_WEAK long double strtold(const char* restrict s, char** restrict e) { return __rt_strtofp(s, e, 2); }

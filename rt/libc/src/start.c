@@ -73,21 +73,21 @@ void __rt_tls_setup(const struct phdr* tls) {
 static void (*atexit_fns[NATEXIT])(void);
 static int natexit;
 
-int atexit(void (*f)(void)) {
+RT_WEAK int atexit(void (*f)(void)) {
   if (natexit == NATEXIT) return -1;
   atexit_fns[natexit++] = f;
   return 0;
 }
-int at_quick_exit(void (*f)(void)) { return atexit(f); }
+RT_WEAK int at_quick_exit(void (*f)(void)) { return atexit(f); }
 
-_Noreturn void exit(int status) {
+RT_WEAK _Noreturn void exit(int status) {
   while (natexit > 0) atexit_fns[--natexit]();
   if (__fini_array_start)
     for (void (**f)(void) = __fini_array_end; f > __fini_array_start;) (*--f)();
   __rt_stdio_exit();
   _exit(status);
 }
-_Noreturn void quick_exit(int status) { exit(status); }
+RT_WEAK _Noreturn void quick_exit(int status) { exit(status); }
 
 _Noreturn void __rt_start_main(long* sp) {
   int argc = (int)sp[0];

@@ -53,7 +53,7 @@ static int flush_out(FILE* f) {
   return r ? EOF : 0;
 }
 
-int fflush(FILE* f) {
+RT_WEAK int fflush(FILE* f) {
   if (!f) {
     int r = 0;
     for (FILE* g = files; g; g = g->next)
@@ -134,7 +134,7 @@ static int refill(FILE* f) {
   return 0;
 }
 
-int fgetc(FILE* f) {
+RT_WEAK int fgetc(FILE* f) {
   if (f->unget >= 0) {
     int c = f->unget;
     f->unget = -1;
@@ -145,12 +145,12 @@ int fgetc(FILE* f) {
   }
   return (f->buf ? f->buf : f->small)[f->pos++];
 }
-int getc(FILE* f) { return fgetc(f); }
-int getchar(void) { return fgetc(stdin); }
-int getc_unlocked(FILE* f) { return fgetc(f); }
-int getchar_unlocked(void) { return fgetc(stdin); }
+RT_WEAK int getc(FILE* f) { return fgetc(f); }
+RT_WEAK int getchar(void) { return fgetc(stdin); }
+RT_WEAK int getc_unlocked(FILE* f) { return fgetc(f); }
+RT_WEAK int getchar_unlocked(void) { return fgetc(stdin); }
 
-int ungetc(int c, FILE* f) {
+RT_WEAK int ungetc(int c, FILE* f) {
   if (c == EOF) return EOF;
   if (f->writing) fflush(f), f->writing = 0;
   f->unget = (unsigned char)c;
@@ -158,7 +158,7 @@ int ungetc(int c, FILE* f) {
   return (unsigned char)c;
 }
 
-int fputc(int c, FILE* f) {
+RT_WEAK int fputc(int c, FILE* f) {
   unsigned char ch = (unsigned char)c;
   if (f->writing && f->mode == _IOFBF && f->pos < f->size) {
     f->buf[f->pos++] = ch;
@@ -166,19 +166,19 @@ int fputc(int c, FILE* f) {
   }
   return put_bytes(f, &ch, 1) ? EOF : ch;
 }
-int putc(int c, FILE* f) { return fputc(c, f); }
-int putchar(int c) { return fputc(c, stdout); }
-int putc_unlocked(int c, FILE* f) { return fputc(c, f); }
-int putchar_unlocked(int c) { return fputc(c, stdout); }
+RT_WEAK int putc(int c, FILE* f) { return fputc(c, f); }
+RT_WEAK int putchar(int c) { return fputc(c, stdout); }
+RT_WEAK int putc_unlocked(int c, FILE* f) { return fputc(c, f); }
+RT_WEAK int putchar_unlocked(int c) { return fputc(c, stdout); }
 
-int fputs(const char* restrict s, FILE* restrict f) { return put_bytes(f, s, strlen(s)) ? EOF : 1; }
-int fputs_unlocked(const char* s, FILE* f) { return fputs(s, f); }
-int puts(const char* s) {
+RT_WEAK int fputs(const char* restrict s, FILE* restrict f) { return put_bytes(f, s, strlen(s)) ? EOF : 1; }
+RT_WEAK int fputs_unlocked(const char* s, FILE* f) { return fputs(s, f); }
+RT_WEAK int puts(const char* s) {
   if (put_bytes(stdout, s, strlen(s))) return EOF;
   return fputc('\n', stdout) == EOF ? EOF : 1;
 }
 
-char* fgets(char* restrict s, int n, FILE* restrict f) {
+RT_WEAK char* fgets(char* restrict s, int n, FILE* restrict f) {
   int i = 0;
   if (n <= 0) return 0;
   while (i < n - 1) {
@@ -192,7 +192,7 @@ char* fgets(char* restrict s, int n, FILE* restrict f) {
   return s;
 }
 
-ssize_t getdelim(char** restrict lp, size_t* restrict np, int delim, FILE* restrict f) {
+RT_WEAK ssize_t getdelim(char** restrict lp, size_t* restrict np, int delim, FILE* restrict f) {
   size_t i = 0;
   if (!*lp || !*np) {
     *np = 128;
@@ -214,9 +214,9 @@ ssize_t getdelim(char** restrict lp, size_t* restrict np, int delim, FILE* restr
   (*lp)[i] = 0;
   return i ? (ssize_t)i : -1;
 }
-ssize_t getline(char** restrict lp, size_t* restrict np, FILE* restrict f) { return getdelim(lp, np, '\n', f); }
+RT_WEAK ssize_t getline(char** restrict lp, size_t* restrict np, FILE* restrict f) { return getdelim(lp, np, '\n', f); }
 
-size_t fread(void* restrict p, size_t sz, size_t n, FILE* restrict f) {
+RT_WEAK size_t fread(void* restrict p, size_t sz, size_t n, FILE* restrict f) {
   size_t total = sz * n, got = 0;
   unsigned char* d = p;
   if (!total) return 0;
@@ -238,12 +238,12 @@ size_t fread(void* restrict p, size_t sz, size_t n, FILE* restrict f) {
   return got / sz;
 }
 
-size_t fwrite(const void* restrict p, size_t sz, size_t n, FILE* restrict f) {
+RT_WEAK size_t fwrite(const void* restrict p, size_t sz, size_t n, FILE* restrict f) {
   size_t total = sz * n;
   if (!total) return 0;
   return put_bytes(f, p, total) ? 0 : n;
 }
-size_t fwrite_unlocked(const void* p, size_t sz, size_t n, FILE* f) { return fwrite(p, sz, n, f); }
+RT_WEAK size_t fwrite_unlocked(const void* p, size_t sz, size_t n, FILE* f) { return fwrite(p, sz, n, f); }
 
 static int parse_mode(const char* m) {
   int fl;
@@ -274,7 +274,7 @@ static FILE* new_file(int fd) {
   return f;
 }
 
-FILE* fopen(const char* restrict path, const char* restrict mode) {
+RT_WEAK FILE* fopen(const char* restrict path, const char* restrict mode) {
   int fl = parse_mode(mode);
   if (fl < 0) return 0;
   int fd = open(path, fl, 0666);
@@ -283,11 +283,11 @@ FILE* fopen(const char* restrict path, const char* restrict mode) {
   if (!f) close(fd);
   return f;
 }
-FILE* fdopen(int fd, const char* mode) {
+RT_WEAK FILE* fdopen(int fd, const char* mode) {
   if (parse_mode(mode) < 0) return 0;
   return new_file(fd);
 }
-FILE* freopen(const char* restrict path, const char* restrict mode, FILE* restrict f) {
+RT_WEAK FILE* freopen(const char* restrict path, const char* restrict mode, FILE* restrict f) {
   fflush(f);
   int fl = parse_mode(mode);
   if (fl < 0 || !path) return 0;
@@ -302,7 +302,7 @@ FILE* freopen(const char* restrict path, const char* restrict mode, FILE* restri
   return f;
 }
 
-int fclose(FILE* f) {
+RT_WEAK int fclose(FILE* f) {
   int r = fflush(f);
   if (close(f->fd) < 0) r = EOF;
   if (f == stdin || f == stdout || f == stderr) return r;
@@ -316,7 +316,7 @@ int fclose(FILE* f) {
   return r;
 }
 
-int setvbuf(FILE* restrict f, char* restrict buf, int mode, size_t size) {
+RT_WEAK int setvbuf(FILE* restrict f, char* restrict buf, int mode, size_t size) {
   f->mode = mode;
   if (mode == _IONBF) {
     f->buf = 0;
@@ -327,9 +327,9 @@ int setvbuf(FILE* restrict f, char* restrict buf, int mode, size_t size) {
   }
   return 0;
 }
-void setbuf(FILE* restrict f, char* restrict buf) { setvbuf(f, buf, buf ? _IOFBF : _IONBF, BUFSIZ); }
+RT_WEAK void setbuf(FILE* restrict f, char* restrict buf) { setvbuf(f, buf, buf ? _IOFBF : _IONBF, BUFSIZ); }
 
-int fseeko(FILE* f, off_t off, int whence) {
+RT_WEAK int fseeko(FILE* f, off_t off, int whence) {
   if (f->writing) {
     if (flush_out(f)) return -1;
   } else if (whence == SEEK_CUR) {
@@ -341,41 +341,41 @@ int fseeko(FILE* f, off_t off, int whence) {
   f->eof = 0;
   return 0;
 }
-int fseek(FILE* f, long off, int whence) { return fseeko(f, off, whence); }
-off_t ftello(FILE* f) {
+RT_WEAK int fseek(FILE* f, long off, int whence) { return fseeko(f, off, whence); }
+RT_WEAK off_t ftello(FILE* f) {
   off_t p = lseek(f->fd, 0, SEEK_CUR);
   if (p < 0) return -1;
   if (f->writing) return p + (off_t)f->pos;
   return p - (off_t)(f->len - f->pos) - (f->unget >= 0);
 }
-long ftell(FILE* f) { return ftello(f); }
-void rewind(FILE* f) {
+RT_WEAK long ftell(FILE* f) { return ftello(f); }
+RT_WEAK void rewind(FILE* f) {
   fseek(f, 0, SEEK_SET);
   f->err = 0;
 }
-int fgetpos(FILE* restrict f, fpos_t* restrict p) {
+RT_WEAK int fgetpos(FILE* restrict f, fpos_t* restrict p) {
   *p = ftell(f);
   return *p < 0 ? -1 : 0;
 }
-int fsetpos(FILE* f, const fpos_t* p) { return fseek(f, *p, SEEK_SET); }
-void clearerr(FILE* f) { f->eof = f->err = 0; }
-int feof(FILE* f) { return f->eof; }
-int ferror(FILE* f) { return f->err; }
-int fileno(FILE* f) { return f->fd; }
+RT_WEAK int fsetpos(FILE* f, const fpos_t* p) { return fseek(f, *p, SEEK_SET); }
+RT_WEAK void clearerr(FILE* f) { f->eof = f->err = 0; }
+RT_WEAK int feof(FILE* f) { return f->eof; }
+RT_WEAK int ferror(FILE* f) { return f->err; }
+RT_WEAK int fileno(FILE* f) { return f->fd; }
 
-void perror(const char* s) {
+RT_WEAK void perror(const char* s) {
   if (s && *s) fprintf(stderr, "%s: %s\n", s, strerror(errno));
   else fprintf(stderr, "%s\n", strerror(errno));
 }
 
-FILE* tmpfile(void) {
+RT_WEAK FILE* tmpfile(void) {
   char name[] = "/tmp/tmpfileXXXXXX";
   int fd = mkstemp(name);
   if (fd < 0) return 0;
   unlink(name);
   return fdopen(fd, "w+");
 }
-char* tmpnam(char* s) {
+RT_WEAK char* tmpnam(char* s) {
   static char buf[L_tmpnam];
   static unsigned n;
   char* d = s ? s : buf;
@@ -386,14 +386,14 @@ char* tmpnam(char* s) {
   *p = 0;
   return d;
 }
-char* mktemp(char* t) {
+RT_WEAK char* mktemp(char* t) {
   static unsigned n;
   size_t l = strlen(t);
   unsigned v = (unsigned)getpid() * 2654435761u + n++ * 40503u;
   for (size_t i = l; i > 0 && t[i - 1] == 'X'; i--, v = v / 36 + v * 7) t[i - 1] = "abcdefghijklmnopqrstuvwxyz0123456789"[v % 36];
   return t;
 }
-int mkstemp(char* t) {
+RT_WEAK int mkstemp(char* t) {
   size_t l = strlen(t);
   char save[8];
   if (l < 6) {
@@ -436,20 +436,20 @@ static void put_grow(struct rt_sink* s, const char* p, size_t n) {
   memcpy(s->buf + s->len, p, n);
 }
 
-int vfprintf(FILE* restrict f, const char* restrict fmt, va_list ap) {
+RT_WEAK int vfprintf(FILE* restrict f, const char* restrict fmt, va_list ap) {
   struct rt_sink s = {put_file, 0, 0, 0, f, 0};
   int n = __rt_vformat(&s, fmt, ap);
   return s.err ? -1 : n;
 }
-int vprintf(const char* restrict fmt, va_list ap) { return vfprintf(stdout, fmt, ap); }
-int vsnprintf(char* restrict b, size_t n, const char* restrict fmt, va_list ap) {
+RT_WEAK int vprintf(const char* restrict fmt, va_list ap) { return vfprintf(stdout, fmt, ap); }
+RT_WEAK int vsnprintf(char* restrict b, size_t n, const char* restrict fmt, va_list ap) {
   struct rt_sink s = {put_fixed, b, 0, n ? n - 1 : 0, 0, 0};
   int r = __rt_vformat(&s, fmt, ap);
   if (n) b[(size_t)r < n - 1 ? (size_t)r : n - 1] = 0;
   return r;
 }
-int vsprintf(char* restrict b, const char* restrict fmt, va_list ap) { return vsnprintf(b, (size_t)-1 >> 1, fmt, ap); }
-int vasprintf(char** r, const char* fmt, va_list ap) {
+RT_WEAK int vsprintf(char* restrict b, const char* restrict fmt, va_list ap) { return vsnprintf(b, (size_t)-1 >> 1, fmt, ap); }
+RT_WEAK int vasprintf(char** r, const char* fmt, va_list ap) {
   struct rt_sink s = {put_grow, 0, 0, 0, 0, 0};
   int n = __rt_vformat(&s, fmt, ap);
   if (s.err || !(s.buf || (s.buf = malloc(1)))) {
@@ -461,7 +461,7 @@ int vasprintf(char** r, const char* fmt, va_list ap) {
   *r = s.buf;
   return n;
 }
-int vdprintf(int fd, const char* restrict fmt, va_list ap) {
+RT_WEAK int vdprintf(int fd, const char* restrict fmt, va_list ap) {
   char* b;
   int n = vasprintf(&b, fmt, ap);
   if (n < 0) return n;
@@ -476,19 +476,19 @@ int vdprintf(int fd, const char* restrict fmt, va_list ap) {
   int r = call;          \
   va_end(ap);            \
   return r;
-int printf(const char* restrict fmt, ...) { VA(vfprintf(stdout, fmt, ap)) }
-int fprintf(FILE* restrict f, const char* restrict fmt, ...) { VA(vfprintf(f, fmt, ap)) }
-int sprintf(char* restrict b, const char* restrict fmt, ...) { VA(vsprintf(b, fmt, ap)) }
-int snprintf(char* restrict b, size_t n, const char* restrict fmt, ...) { VA(vsnprintf(b, n, fmt, ap)) }
-int asprintf(char** b, const char* fmt, ...) { VA(vasprintf(b, fmt, ap)) }
-int dprintf(int fd, const char* restrict fmt, ...) { VA(vdprintf(fd, fmt, ap)) }
+RT_WEAK int printf(const char* restrict fmt, ...) { VA(vfprintf(stdout, fmt, ap)) }
+RT_WEAK int fprintf(FILE* restrict f, const char* restrict fmt, ...) { VA(vfprintf(f, fmt, ap)) }
+RT_WEAK int sprintf(char* restrict b, const char* restrict fmt, ...) { VA(vsprintf(b, fmt, ap)) }
+RT_WEAK int snprintf(char* restrict b, size_t n, const char* restrict fmt, ...) { VA(vsnprintf(b, n, fmt, ap)) }
+RT_WEAK int asprintf(char** b, const char* fmt, ...) { VA(vasprintf(b, fmt, ap)) }
+RT_WEAK int dprintf(int fd, const char* restrict fmt, ...) { VA(vdprintf(fd, fmt, ap)) }
 
 /* glibc's fortified entry points (-D_FORTIFY_SOURCE objects). */
-int __printf_chk(int flag, const char* restrict fmt, ...) { (void)flag; VA(vfprintf(stdout, fmt, ap)) }
-int __fprintf_chk(FILE* f, int flag, const char* restrict fmt, ...) { (void)flag; VA(vfprintf(f, fmt, ap)) }
-int __sprintf_chk(char* b, int flag, size_t n, const char* fmt, ...) { (void)flag; (void)n; VA(vsprintf(b, fmt, ap)) }
-int __snprintf_chk(char* b, size_t n, int flag, size_t m, const char* fmt, ...) { (void)flag; (void)m; VA(vsnprintf(b, n, fmt, ap)) }
-int __vprintf_chk(int flag, const char* fmt, va_list ap) { (void)flag; return vfprintf(stdout, fmt, ap); }
-int __vfprintf_chk(FILE* f, int flag, const char* fmt, va_list ap) { (void)flag; return vfprintf(f, fmt, ap); }
-int __vsprintf_chk(char* b, int flag, size_t n, const char* fmt, va_list ap) { (void)flag; (void)n; return vsprintf(b, fmt, ap); }
-int __vsnprintf_chk(char* b, size_t n, int flag, size_t m, const char* fmt, va_list ap) { (void)flag; (void)m; return vsnprintf(b, n, fmt, ap); }
+RT_WEAK int __printf_chk(int flag, const char* restrict fmt, ...) { (void)flag; VA(vfprintf(stdout, fmt, ap)) }
+RT_WEAK int __fprintf_chk(FILE* f, int flag, const char* restrict fmt, ...) { (void)flag; VA(vfprintf(f, fmt, ap)) }
+RT_WEAK int __sprintf_chk(char* b, int flag, size_t n, const char* fmt, ...) { (void)flag; (void)n; VA(vsprintf(b, fmt, ap)) }
+RT_WEAK int __snprintf_chk(char* b, size_t n, int flag, size_t m, const char* fmt, ...) { (void)flag; (void)m; VA(vsnprintf(b, n, fmt, ap)) }
+RT_WEAK int __vprintf_chk(int flag, const char* fmt, va_list ap) { (void)flag; return vfprintf(stdout, fmt, ap); }
+RT_WEAK int __vfprintf_chk(FILE* f, int flag, const char* fmt, va_list ap) { (void)flag; return vfprintf(f, fmt, ap); }
+RT_WEAK int __vsprintf_chk(char* b, int flag, size_t n, const char* fmt, va_list ap) { (void)flag; (void)n; return vsprintf(b, fmt, ap); }
+RT_WEAK int __vsnprintf_chk(char* b, size_t n, int flag, size_t m, const char* fmt, va_list ap) { (void)flag; (void)m; return vsnprintf(b, n, fmt, ap); }

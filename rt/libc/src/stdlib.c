@@ -47,7 +47,7 @@ static unsigned long long parse_int(const char* s, char** end, int base, unsigne
   return v;
 }
 
-long long strtoll(const char* restrict s, char** restrict e, int b) {
+RT_WEAK long long strtoll(const char* restrict s, char** restrict e, int b) {
   int neg, ovf;
   unsigned long long v = parse_int(s, e, b, (unsigned long long)LLONG_MAX + 1, &neg, &ovf);
   if (ovf || (!neg && v > LLONG_MAX)) {
@@ -56,8 +56,8 @@ long long strtoll(const char* restrict s, char** restrict e, int b) {
   }
   return neg ? (long long)(0 - v) : (long long)v;
 }
-long strtol(const char* restrict s, char** restrict e, int b) { return strtoll(s, e, b); }
-unsigned long long strtoull(const char* restrict s, char** restrict e, int b) {
+RT_WEAK long strtol(const char* restrict s, char** restrict e, int b) { return strtoll(s, e, b); }
+RT_WEAK unsigned long long strtoull(const char* restrict s, char** restrict e, int b) {
   int neg, ovf;
   unsigned long long v = parse_int(s, e, b, ULLONG_MAX, &neg, &ovf);
   if (ovf) {
@@ -66,22 +66,22 @@ unsigned long long strtoull(const char* restrict s, char** restrict e, int b) {
   }
   return neg ? 0 - v : v;
 }
-unsigned long strtoul(const char* restrict s, char** restrict e, int b) { return strtoull(s, e, b); }
-intmax_t strtoimax(const char* restrict s, char** restrict e, int b) { return strtoll(s, e, b); }
-uintmax_t strtoumax(const char* restrict s, char** restrict e, int b) { return strtoull(s, e, b); }
-int atoi(const char* s) { return (int)strtol(s, 0, 10); }
-long atol(const char* s) { return strtol(s, 0, 10); }
-long long atoll(const char* s) { return strtoll(s, 0, 10); }
-double atof(const char* s) { return strtod(s, 0); }
+RT_WEAK unsigned long strtoul(const char* restrict s, char** restrict e, int b) { return strtoull(s, e, b); }
+RT_WEAK intmax_t strtoimax(const char* restrict s, char** restrict e, int b) { return strtoll(s, e, b); }
+RT_WEAK uintmax_t strtoumax(const char* restrict s, char** restrict e, int b) { return strtoull(s, e, b); }
+RT_WEAK int atoi(const char* s) { return (int)strtol(s, 0, 10); }
+RT_WEAK long atol(const char* s) { return strtol(s, 0, 10); }
+RT_WEAK long long atoll(const char* s) { return strtoll(s, 0, 10); }
+RT_WEAK double atof(const char* s) { return strtod(s, 0); }
 
-int abs(int x) { return x < 0 ? -x : x; }
-long labs(long x) { return x < 0 ? -x : x; }
-long long llabs(long long x) { return x < 0 ? -x : x; }
-intmax_t imaxabs(intmax_t x) { return x < 0 ? -x : x; }
-div_t div(int a, int b) { div_t r = {a / b, a % b}; return r; }
-ldiv_t ldiv(long a, long b) { ldiv_t r = {a / b, a % b}; return r; }
-lldiv_t lldiv(long long a, long long b) { lldiv_t r = {a / b, a % b}; return r; }
-imaxdiv_t imaxdiv(intmax_t a, intmax_t b) { imaxdiv_t r = {a / b, a % b}; return r; }
+RT_WEAK int abs(int x) { return x < 0 ? -x : x; }
+RT_WEAK long labs(long x) { return x < 0 ? -x : x; }
+RT_WEAK long long llabs(long long x) { return x < 0 ? -x : x; }
+RT_WEAK intmax_t imaxabs(intmax_t x) { return x < 0 ? -x : x; }
+RT_WEAK div_t div(int a, int b) { div_t r = {a / b, a % b}; return r; }
+RT_WEAK ldiv_t ldiv(long a, long b) { ldiv_t r = {a / b, a % b}; return r; }
+RT_WEAK lldiv_t lldiv(long long a, long long b) { lldiv_t r = {a / b, a % b}; return r; }
+RT_WEAK imaxdiv_t imaxdiv(intmax_t a, intmax_t b) { imaxdiv_t r = {a / b, a % b}; return r; }
 
 /* ---- sorting and searching ---- */
 static void swap_bytes(char* a, char* b, size_t n) {
@@ -126,11 +126,11 @@ static void qsort_r_(char* base, size_t n, size_t w, int (*cmp)(const void*, con
   for (size_t i = 1; i < n; i++)
     for (char* p = base + i * w; p > base && cmp(p - w, p) > 0; p -= w) swap_bytes(p - w, p, w);
 }
-void qsort(void* base, size_t n, size_t w, int (*cmp)(const void*, const void*)) {
+RT_WEAK void qsort(void* base, size_t n, size_t w, int (*cmp)(const void*, const void*)) {
   if (w) qsort_r_(base, n, w, cmp);
 }
 
-void* bsearch(const void* key, const void* base, size_t n, size_t w, int (*cmp)(const void*, const void*)) {
+RT_WEAK void* bsearch(const void* key, const void* base, size_t n, size_t w, int (*cmp)(const void*, const void*)) {
   const char* b = base;
   while (n) {
     const char* m = b + (n / 2) * w;
@@ -148,7 +148,7 @@ void* bsearch(const void* key, const void* base, size_t n, size_t w, int (*cmp)(
 
 /* ---- environment ---- */
 extern char** environ;
-char* getenv(const char* name) {
+RT_WEAK char* getenv(const char* name) {
   size_t l = strlen(name);
   for (char** e = environ; e && *e; e++)
     if (!strncmp(*e, name, l) && (*e)[l] == '=') return *e + l + 1;
@@ -172,7 +172,7 @@ static int env_put(char* entry, size_t namelen, int overwrite) {
   env_owned = 1;
   return 0;
 }
-int setenv(const char* name, const char* value, int overwrite) {
+RT_WEAK int setenv(const char* name, const char* value, int overwrite) {
   size_t l = strlen(name), vl = strlen(value);
   if (!l || strchr(name, '=')) {
     errno = EINVAL;
@@ -185,11 +185,11 @@ int setenv(const char* name, const char* value, int overwrite) {
   memcpy(s + l + 1, value, vl + 1);
   return env_put(s, l, overwrite);
 }
-int putenv(char* s) {
+RT_WEAK int putenv(char* s) {
   char* eq = strchr(s, '=');
   return eq ? env_put(s, (size_t)(eq - s), 1) : -1;
 }
-int unsetenv(const char* name) {
+RT_WEAK int unsetenv(const char* name) {
   size_t l = strlen(name);
   char** d = environ;
   for (char** e = environ; e && *e; e++)
@@ -197,7 +197,7 @@ int unsetenv(const char* name) {
   if (d) *d = 0;
   return 0;
 }
-int system(const char* cmd) {
+RT_WEAK int system(const char* cmd) {
   (void)cmd;
   return cmd ? -1 : 0;
 }
@@ -205,7 +205,7 @@ int system(const char* cmd) {
 /* ---- rand: glibc's random_r TYPE_3 (x[i] = x[i-3] + x[i-31]) ---- */
 static int32_t rtab[34];
 static int rf, rr, rinit;
-void srand(unsigned seed) {
+RT_WEAK void srand(unsigned seed) {
   int32_t r[34];
   r[0] = (int32_t)(seed ? seed : 1);
   for (int i = 1; i < 31; i++) {
@@ -220,7 +220,7 @@ void srand(unsigned seed) {
   rinit = 1;
   for (int i = 0; i < 310; i++) rand();
 }
-int rand(void) {
+RT_WEAK int rand(void) {
   if (!rinit) srand(1);
   rtab[rf] = (int32_t)((uint32_t)rtab[rf] + (uint32_t)rtab[rr]);
   int result = (int)((uint32_t)rtab[rf] >> 1);
@@ -228,16 +228,16 @@ int rand(void) {
   if (++rr >= 31) rr = 0;
   return result;
 }
-long random(void) { return rand(); }
-void srandom(unsigned s) { srand(s); }
+RT_WEAK long random(void) { return rand(); }
+RT_WEAK void srandom(unsigned s) { srand(s); }
 
-int mblen(const char* s, size_t n) { return s && n && *s ? 1 : 0; }
-char* setlocale(int c, const char* l) {
+RT_WEAK int mblen(const char* s, size_t n) { return s && n && *s ? 1 : 0; }
+RT_WEAK char* setlocale(int c, const char* l) {
   (void)c;
   return (!l || !*l || !strcmp(l, "C") || !strcmp(l, "POSIX")) ? (char*)"C" : 0;
 }
 
-_Noreturn void __assert_fail(const char* e, const char* file, unsigned line, const char* fn) {
+RT_WEAK _Noreturn void __assert_fail(const char* e, const char* file, unsigned line, const char* fn) {
   extern int fprintf(void*, const char*, ...);
   extern void* stderr;
   fprintf(stderr, "%s:%u: %s: Assertion `%s' failed.\n", file, line, fn, e);
