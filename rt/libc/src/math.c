@@ -2,9 +2,11 @@
  * floor/ceil/trunc/round/rint, fmod, sqrt correctly rounded by integer
  * square root, frexp/ldexp, nextafter) work on the bit patterns; the
  * transcendental functions follow fdlibm's algorithms and coefficients (Sun
- * Microsystems, 1993: e_exp.c, e_log.c, k_sin.c, k_cos.c, s_atan.c) with a
- * Cody-Waite reduction for sin/cos that is accurate for |x| up to ~1e9.
- * pow uses exp(y log x) in long double (exact powers for small integer y).
+ * Microsystems, 1993: e_exp.c, k_sin.c, k_cos.c, s_atan.c) with a
+ * Cody-Waite reduction for sin/cos that is accurate for |x| up to ~1e9;
+ * exp, log, log2, log10 and pow = e^(y log x) are computed in long double
+ * (series for log and exp after argument reduction) and rounded once to
+ * double, so they are within 1 ulp and nearly always correctly rounded.
  * float versions compute in double; long double versions in double except
  * the exact ones. */
 #include "libc.h"
@@ -12,6 +14,7 @@
 #include <limits.h>
 
 typedef union { double d; uint64_t u; } dbits;
+long double scalbnl(long double, int);
 typedef unsigned __int128 u128;
 
 RT_WEAK double fabs(double x) {
@@ -251,7 +254,41 @@ RT_WEAK double cbrt(double x) {
   return copysign((double)y, x);
 }
 
+/* log and exp in long double (64-bit significand) for pow: log(m) =
+ * 2 atanh(s) with s = (m-1)/(m+1) by its series, e^r by Taylor after
+ * reducing by n ln2 (ln2 split so that n * ln2_hi is exact). */
+static const long double ln2_hi = 0x1.62e42fefa39efp-1L, ln2_lo = 0x1.abc9e3b39803f2f6p-56L;
+static long double log_ext(double x) { /* x > 0, finite */
+  int k;
+  double m = frexp(x, &k);
+  if (m < 0.70710678118654752440) {
+    m *= 2;
+    k--;
+  }
+  long double f = (long double)m - 1, s = f / (2 + f), s2 = s * s, term = s, sum = 0;
+  for (int i = 1; i < 60; i += 2) {
+    long double t = term / i;
+    sum += t;
+    if (t < 1e-21L * sum && t > -1e-21L * sum) break;
+    term *= s2;
+  }
+  return (long double)k * ln2_hi + ((long double)k * ln2_lo + 2 * sum);
+}
+static long double exp_ext(long double t, int* scale) { /* e^t = result * 2^scale */
+  long double n = (long double)rint((double)(t * 1.44269504088896340735992468100189214L));
+  long double r = (t - n * ln2_hi) - n * ln2_lo;
+  long double sum = 1, term = 1;
+  for (int i = 1; i < 30; i++) {
+    term *= r / i;
+    sum += term;
+    if (term < 1e-21L && term > -1e-21L) break;
+  }
+  *scale = (int)n;
+  return sum;
+}
+
 /* ---- exp and log (fdlibm e_exp.c, e_log.c) ---- */
+/* fdlibm e_exp.c, kept for results in the subnormal range (one rounding). */
 static const double ln2hi = 6.93147180369123816490e-01, ln2lo = 1.90821492927058770002e-10,
                     invln2 = 1.44269504088896338700e+00;
 
@@ -263,6 +300,11 @@ RT_WEAK double exp(double x) {
   if (x > 709.782712893383973096) return __builtin_inf();
   if (x < -745.13321910194110842) return 0;
   if (fabs(x) < 3.7252902984e-09) return 1 + x;
+  if (x > -708) {
+    int sc;
+    long double e = exp_ext(x, &sc);
+    return (double)scalbnl(e, sc);
+  }
   double k = rint(x * invln2);
   double hi = x - k * ln2hi, lo = k * ln2lo, r = hi - lo;
   double z = r * r;
@@ -272,32 +314,17 @@ RT_WEAK double exp(double x) {
 }
 
 RT_WEAK double log(double x) {
-  static const double Lg1 = 6.666666666666735130e-01, Lg2 = 3.999999999940941908e-01,
-                      Lg3 = 2.857142874366239149e-01, Lg4 = 2.222219843214978396e-01,
-                      Lg5 = 1.818357216161805012e-01, Lg6 = 1.531383769920937332e-01,
-                      Lg7 = 1.479819860511658591e-01;
   if (is_nan(x)) return x;
   if (x < 0) return (x - x) / (x - x);
   if (x == 0) return -__builtin_inf();
   if (is_inf(x)) return x;
-  int k;
-  double m = frexp(x, &k); /* x = m * 2^k, m in [0.5, 1) */
-  if (m < 0.70710678118654752440) {
-    m *= 2;
-    k--;
-  }
-  double f = m - 1;
-  double s = f / (2 + f), z = s * s, w = z * z;
-  double t1 = w * (Lg2 + w * (Lg4 + w * Lg6));
-  double t2 = z * (Lg1 + w * (Lg3 + w * (Lg5 + w * Lg7)));
-  double R = t2 + t1, hfsq = 0.5 * f * f, dk = k;
-  return dk * ln2hi - ((hfsq - (s * (hfsq + R) + dk * ln2lo)) - f);
+  return (double)log_ext(x);
 }
 
-RT_WEAK double log10(double x) {
+double log10(double x) {
   double l = log(x);
   if (is_nan(l) || is_inf(l)) return l;
-  double r = (double)((long double)l * 0.434294481903251827651128918916605082L);
+  double r = (double)(log_ext(x) * 0.434294481903251827651128918916605082L);
   double p = rint(r);
   if (fabs(r - p) < 1e-13) { /* exact powers of ten */
     double t = 1;
@@ -312,7 +339,8 @@ RT_WEAK double log2(double x) {
   double m = frexp(x, &e);
   if (m == 0.5) return e - 1;
   double l = log(x);
-  return (double)((long double)l * 1.44269504088896340735992468100189214L);
+  if (is_nan(l) || is_inf(l)) return l;
+  return (double)(log_ext(x) * 1.44269504088896340735992468100189214L);
 }
 RT_WEAK double exp2(double x) {
   if (x == rint(x) && fabs(x) < 1100) return scalbn(1, (int)x);
@@ -355,9 +383,8 @@ RT_WEAK double pow(double x, double y) {
     return yodd ? -r : r;
   }
   if (x < 0 && !yint) return (x - x) / (x - x);
-  double ax = fabs(x);
-  long double r;
-  if (yint && fabs(y) <= 1024) {
+  double ax = fabs(x), d;
+  if (yint && fabs(y) <= 64) {
     long double b = ax, acc = 1;
     unsigned long n = (unsigned long)fabs(y);
     while (n) {
@@ -365,20 +392,18 @@ RT_WEAK double pow(double x, double y) {
       b *= b;
       n >>= 1;
     }
-    r = y < 0 ? 1 / acc : acc;
+    d = (double)(y < 0 ? 1 / acc : acc);
   } else {
-    /* exp(y * log(ax)) with the product kept in long double */
-    int k;
-    double m = frexp(ax, &k);
-    long double l = (long double)log(m) + (long double)k * 0.693147180559945309417232121458176568L;
-    long double t = (long double)y * l;
-    if (t > 710) return (x < 0 && yodd) ? -__builtin_inf() : __builtin_inf();
-    if (t < -746) return (x < 0 && yodd) ? -0.0 : 0;
-    double n = rint((double)(t * 1.44269504088896340735992468100189214L));
-    long double rr = t - n * 0.693147180559945309417232121458176568L;
-    r = scalbn(exp((double)rr), (int)n);
+    long double t = (long double)y * log_ext(ax);
+    if (t > 710) d = __builtin_inf();
+    else if (t < -746) d = 0;
+    else {
+      int sc;
+      long double e = exp_ext(t, &sc);
+      if (sc > -1000) d = (double)scalbnl(e, sc);
+      else d = scalbn((double)e, sc); /* subnormal: one rounding */
+    }
   }
-  double d = (double)r;
   return x < 0 && yodd ? -d : d;
 }
 
