@@ -294,6 +294,7 @@ typedef struct CfreeFuncDesc {
   int no_inline, always_inline, is_inline_only;
   int returns_twice;     /* setjmp-like */
   int is_noreturn;
+  uint32_t align;        /* aligned(N) on the function; 0: the default (16) */
 } CfreeFuncDesc;
 
 /* func_begin while another function is open begins a GNU nested function

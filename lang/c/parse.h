@@ -176,6 +176,7 @@ struct Decl {
   bool defined, tentative, used, is_inline, is_tls, is_param, weak, noreturn, gnu_inline;
   bool is_builtin_decl;
   bool no_instrument;  // __attribute__((no_instrument_function))
+  u32 fn_align;        // functions: aligned(N), 0 if none
   CfreeSym name;
   CType* ty;
   CfreeLoc loc;

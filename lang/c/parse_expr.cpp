@@ -570,7 +570,11 @@ Val Parser::sizeof_alignof(bool is_sizeof) {
     from_expr = true;
     if (v.bitfield) error(loc, "'%s' applied to a bit-field", is_sizeof ? "sizeof" : "__alignof__");
   }
-  (void)from_expr;
+  if (!is_sizeof && from_expr && t->k == TK::Func && v.d && v.d->kind == DK::Func) {
+    // __alignof__ of a function: its aligned(N) (GCC's DECL_ALIGN), else 1.
+    const Decl* fd = v.d->canon ? v.d->canon : v.d;
+    return mk_const(t_size, fd->fn_align ? fd->fn_align : 1);
+  }
   if (t->k == TK::Func) {
     pedwarn(loc, "pointer-arith", "invalid application of '%s' to a function type", name);
     return mk_const(t_size, 1);

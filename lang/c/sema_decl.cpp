@@ -31,6 +31,7 @@ void Parser::finish_decl_attrs(Decl* dl, const Attrs& a) {
   if (a.weak) dl->weak = true;
   if (a.noreturn) dl->noreturn = true;
   if (a.no_instrument) dl->no_instrument = true;
+  if (a.aligned && dl->kind == DK::Func && a.aligned > dl->fn_align) dl->fn_align = a.aligned;
   if (a.section) dl->section = a.section;
   if (a.alias) dl->alias = a.alias;
   if (a.visibility) dl->visibility = a.visibility;
@@ -624,6 +625,7 @@ void Parser::function_body(DeclSpec& ds, Declarator& d, Decl* canon, bool skip_b
     desc.always_inline = ds.attrs.always_inline || d.attrs.always_inline;
     desc.returns_twice = ds.attrs.returns_twice || d.attrs.returns_twice;
     desc.is_noreturn = canon->noreturn;
+    desc.align = canon->fn_align;
     cfree_cg_set_loc(g.cg, d.loc);
     cfree_cg_func_begin(g.cg, &desc);
     g.in_func = true;

@@ -544,7 +544,7 @@ void cfree_cg_func_begin(CfreeCg* cg, const CfreeFuncDesc* desc) {
     ObjSecId sec = desc->section ? cg->ob->section_named(desc->section, SecKind::Text)
                                  : cg->ob->section_named(".text", SecKind::Text);
     cg->mc->switch_section(sec);
-    cg->mc->align(16, -1);
+    cg->mc->align(desc->align > 16 ? desc->align : 16, -1);
     cg->func_start = cg->mc->offset();
     cg->mc->define_here(s.obj, 0);
     CGFuncDesc fd;
