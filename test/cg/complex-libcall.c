@@ -9,6 +9,7 @@
 // RUN: gcc %t.o -o %t
 // RUN: %t
 // RUN: gcc -w %s -o %t.gcc && %t.gcc
+// RUN: %cfree cc %s -o %t.cf && %t.cf
 #include "../c/Inputs/test.h"
 
 typedef _Complex float cf;
