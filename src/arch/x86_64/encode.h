@@ -142,7 +142,7 @@ namespace cfree::x86 {
   X(FXTRACT) X(FPREM1) X(FYL2XP1) X(FSINCOS) X(FSIN) X(FCOS) X(FTST) X(FLDL2E) X(FLDL2T)       \
   X(FLDPI) X(FLDLG2) X(FLDLN2) X(FUCOM) X(FUCOMP) X(FCOM) X(FCOMP) X(FCOMPP) X(FIADD) X(FIMUL) \
   X(FISUB) X(FISUBR) X(FIDIV) X(FIDIVR) X(FICOM) X(FICOMP) X(FFREE) X(FNSAVE) X(FRSTOR)        \
-  X(FDECSTP) X(FINCSTP) X(FNOP)
+  X(FDECSTP) X(FINCSTP) X(FNOP) X(FFREEP)
 
 // BMI1/BMI2, system and the rest of what libc and compilers emit.
 #define CFREE_X86_MNEMONICS_MISC(X)                                                              \
@@ -152,7 +152,8 @@ namespace cfree::x86 {
   X(FXSAVE64) X(FXRSTOR64) X(XSAVE) X(XRSTOR) X(XSAVE64) X(XRSTOR64) X(XSAVEOPT) X(XSAVEC)      \
   X(XSAVEC64) X(XRSTORS) X(XSAVES) X(CLFLUSH) X(CLFLUSHOPT) X(MOVBE) X(CRC32) X(MOVNTI) X(INT)  \
   X(RDFSBASE) X(RDGSBASE) X(WRFSBASE) X(WRGSBASE) X(CMPXCHG8B) X(UD1) X(RDPID)      \
-  X(SYSENTER) X(RDPMC) X(SERIALIZE) X(CLWB) X(MONITOR) X(MWAIT) X(INT1)
+  X(SYSENTER) X(RDPMC) X(SERIALIZE) X(CLWB) X(MONITOR) X(MWAIT) X(INT1) X(JRCXZ) X(RDPKRU)   \
+  X(WRPKRU) X(INCSSPD) X(INCSSPQ) X(RDSSPD) X(RDSSPQ)
 
 // Mnemonics (Intel names).  String, condition and size variants are one
 // mnemonic each: the condition lives in Insn::cc and the width in the

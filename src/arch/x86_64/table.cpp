@@ -841,6 +841,13 @@ constexpr Form kForms[] = {
     mk(Mn::WRGSBASE, 0xF3, 1, 0xAE, 3, F_NOMEM, 4, 0, G32, RM),
     mk(Mn::WRGSBASE, 0xF3, 1, 0xAE, 3, F_W | F_NOMEM, 8, 0, G64, RM),
     GE(UD1, 0, 1, 0xB9, 0),
+    X87S1(FFREEP, 0xDF, 0xC0), FIXED(RDPKRU, 0, 1, 0x01, 0xEE), FIXED(WRPKRU, 0, 1, 0x01, 0xEF),
+    mk(Mn::JRCXZ, 0, 0, 0xE3, -1, F_D64, 8, 0, Rel8, L),
+    // CET shadow stack (F3 prefix; checked before lfence / endbr64 forms).
+    mk(Mn::INCSSPQ, 0xF3, 1, 0xAE, 5, F_W | F_NOMEM, 8, 0, G64, RM),
+    mk(Mn::INCSSPD, 0xF3, 1, 0xAE, 5, F_NOMEM, 4, 0, G32, RM),
+    mk(Mn::RDSSPQ, 0xF3, 1, 0x1E, 1, F_W | F_NOMEM, 8, 0, G64, RM),
+    mk(Mn::RDSSPD, 0xF3, 1, 0x1E, 1, F_NOMEM, 4, 0, G32, RM),
 
     // ---- AVX-512 (EVEX) and opmask instructions ----------------------------
     E2LS(VMOVDQU8, 0xF2, 0x6F, 0x7F, 0), E2LS(VMOVDQU16, 0xF2, 0x6F, 0x7F, F_W),
