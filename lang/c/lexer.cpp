@@ -16,8 +16,11 @@ namespace cfree::c {
 
 namespace {
 
-// Character classes: 1 identifier start, 2 identifier continue, 4 digit.
-constexpr u8 kIdStart = 1, kIdCont = 2;
+// Character classes: identifier start and continue; the characters that
+// stop the skipping scans (a line comment: newline, splice or trigraph
+// start; a line of a false #if group: those and the starts of comments and
+// literals).  A table load per character instead of a chain of compares.
+constexpr u8 kIdStart = 1, kIdCont = 2, kCommentStop = 4, kLineStop = 8;
 struct CharTable {
   u8 t[256]{};
   constexpr CharTable() {
@@ -27,6 +30,8 @@ struct CharTable {
     t[static_cast<u8>('_')] = kIdStart | kIdCont;
     t[static_cast<u8>('$')] = kIdStart | kIdCont;
     for (int c = 0x80; c < 0x100; c++) t[c] = kIdStart | kIdCont;  // UTF-8 (C11 6.4.2.1, D.1)
+    for (char c : {'\n', '\\', '?'}) t[static_cast<u8>(c)] |= kCommentStop | kLineStop;
+    for (char c : {'/', '"', '\''}) t[static_cast<u8>(c)] |= kLineStop;
   }
 };
 constexpr CharTable kChars;
@@ -145,7 +150,8 @@ bool Preprocessor::Impl::skip_ws(Source& s) {
   for (;;) {
     char ch = *p;
     if (ch == ' ' || ch == '\t') {
-      p++;
+      do p++;
+      while (*p == ' ' || *p == '\t');  // the buffer ends in a sentinel
       s.leading_space = true;
       continue;
     }
@@ -173,7 +179,7 @@ bool Preprocessor::Impl::skip_ws(Source& s) {
         // Line comment: up to the newline, honouring splices.
         p += 2;
         for (;;) {
-          while (p < end && *p != '\n' && *p != '\\' && *p != '?') p++;
+          while (p < end && !(kChars.t[static_cast<u8>(*p)] & kCommentStop)) p++;
           if (p >= end || *p == '\n') break;
           const char* q = skip_splice(p, end);
           if (q != p) {
@@ -693,11 +699,7 @@ void Preprocessor::Impl::skip_line(Source& s) {
   const char* end = s.end;
   for (;;) {
     // Fast scan to an interesting character.
-    while (p < end) {
-      char ch = *p;
-      if (ch == '\n' || ch == '\\' || ch == '/' || ch == '"' || ch == '\'' || ch == '?') break;
-      p++;
-    }
+    while (p < end && !(kChars.t[static_cast<u8>(*p)] & kLineStop)) p++;
     if (p >= end || *p == '\n') break;
     char ch = *p;
     if (ch == '\\' || ch == '?') {

@@ -605,6 +605,7 @@ class Parser {
   u64 norm_int(CType* t, u64 v);
   bool on_stack(const Val& v) const;
   Val decay(Val v);
+  void decay_in_place(Val& v);  // the same without copying the Val (hot paths)
   Val rvalue(Val v);             // lvalue conversion + array/function decay
   void materialize(Val& v);      // push onto the CG stack (rvalue; aggregates as address)
   void materialize2(Val& a, Val& b);

@@ -227,7 +227,7 @@ void Parser::statement() {
   discard_ = true;
   Val v = expr();
   discard_ = false;
-  v = decay(v);
+  decay_in_place(v);
   if (v.k == Val::Lval && !is_aggregate(v.ty) && (v.ty->q & Q_VOLATILE)) v = rvalue(v);
   discard(v);
   if (!expect(Tok::Semi)) skip_to_semi();
@@ -595,7 +595,7 @@ void Parser::return_stmt() {
   CfreeLoc eloc = tok.loc;
   Val v = expr();
   if (rt->k == TK::Void) {
-    v = decay(v);
+    decay_in_place(v);
     if (v.ty && v.ty->k != TK::Void) pedwarn(loc, nullptr, "'return' with a value, in function returning void");
     discard(rvalue(v));
     ret(false);

@@ -126,7 +126,7 @@ void Parser::float_bytes(CType* t, long double f, u8* out) {
   }
 }
 
-Val Parser::decay(Val v) {
+void Parser::decay_in_place(Val& v) {
   if (v.k == Val::Lval && v.ty) {
     if (v.ty->k == TK::Array) {
       v.k = Val::Addr;
@@ -137,6 +137,10 @@ Val Parser::decay(Val v) {
       v.ty = pointer_to(v.ty);
     }
   }
+}
+
+Val Parser::decay(Val v) {
+  decay_in_place(v);
   return v;
 }
 
@@ -168,8 +172,11 @@ void Parser::push_address(Val& v) {
   v.nonconst = true;
 }
 
+// rvalue is the parser's hottest function: it updates `v` in place (a
+// whole-Val copy through decay() costs store-forwarding stalls: the Val
+// holds two long doubles).
 Val Parser::rvalue(Val v) {
-  v = decay(v);
+  decay_in_place(v);
   if (v.k != Val::Lval) return v;
   if (is_aggregate(v.ty)) return v;
   if (v.ty->k == TK::Void) {
@@ -329,7 +336,7 @@ Val Parser::convert(Val v, CType* to, bool explicit_cast) {
   CType* tu = to->unq;
   if (tu->k == TK::Void) {
     if (v.k != Val::Void) {
-      v = decay(v);
+      decay_in_place(v);
       if (on_stack(v)) g.pop();
     }
     Val r;

@@ -62,6 +62,16 @@ MT cg_mt(CfreeCg* cg, CfreeType t) {
   return MT::U64;
 }
 
+// cfree_type_align without the guard (every load and store asks).
+u32 cg_align(CfreeCg* cg, CfreeType t) {
+  const abi::TypeTable& tt = abi::TypeTable::of(cg->c);
+  if (!tt.valid(t)) return 1;
+  const abi::TypeNode& n = tt.node(t);
+  if (n.kind == CFREE_TY_VOID || n.kind == CFREE_TY_FUNC) return 1;
+  if (n.kind == CFREE_TY_RECORD && !n.complete) return 1;
+  return tt.align(t);
+}
+
 bool cg_is_aggregate(CfreeCg* cg, CfreeType t) {
   const abi::TypeTable& tt = abi::TypeTable::of(cg->c);
   if (!tt.valid(t)) return false;

@@ -150,6 +150,7 @@ namespace cfree {
 
 // cg.cpp
 MT cg_mt(CfreeCg* cg, CfreeType t);
+u32 cg_align(CfreeCg* cg, CfreeType t);  // cfree_type_align, unguarded
 bool cg_is_aggregate(CfreeCg* cg, CfreeType t);
 [[noreturn]] void cg_misuse(CfreeCg* cg, const char* what);
 

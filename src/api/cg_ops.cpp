@@ -20,7 +20,7 @@ MemAccess mem_access(CfreeCg* cg, CfreeType type, MT mt, const CfreeMemAccess* m
   MemAccess a;
   a.size = mt_size(mt);
   if (mt == MT::F80) a.size = 10;
-  a.align = m && m->align ? m->align : cfree_type_align(cg_compiler(cg), type);
+  a.align = m && m->align ? m->align : cg_align(cg, type);
   a.flags = m ? m->flags : 0;
   return a;
 }

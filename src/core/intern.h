@@ -48,7 +48,7 @@ class Interner {
 
   Arena strings_;
   std::vector<Entry> entries_;  // index = Sym; entry 0 is ""
-  std::vector<u32> table_;      // 0 = empty, else Sym
+  std::vector<u64> table_;      // 0 = empty, else hash << 32 | Sym (Sym != 0)
   u32 mask_ = 0;
 };
 
