@@ -218,7 +218,7 @@ struct Parser {
   // Binary operator at *p: returns precedence (1..4) and op, or 0.
   int binop(Expr::Op* op, int* len) {
     skip_ws(p);
-    char a = p[0], b = p[1];
+    char a = p[0], b = a ? p[1] : 0;  // never read past the terminating NUL
     *len = 1;
     switch (a) {
       case '*': *op = Expr::Mul; return 4;

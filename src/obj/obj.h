@@ -237,7 +237,7 @@ class ObjBuilder {
   u64 write(ObjSecId s, const void* data, size_t n) {
     ObjSection& sec = secs_[s];
     if (n <= sec.room && data && !finalized_ && sec.sem != SecSem::NoBits) {
-      std::memcpy(sec.tail, data, n);
+      if (n) std::memcpy(sec.tail, data, n);  // tail is null before the first chunk
       sec.tail += n;
       sec.room -= n;
       u64 at = sec.size;

@@ -81,10 +81,13 @@ for t in $TARGETS; do
   dir=$WORK/$t
   mkdir -p "$dir/corpus"
   log=$dir/fuzz.log
-  # -rss_limit/-malloc_limit: a malformed size must not make cfree allocate
-  # gigabytes; -timeout: one input must not take more than 10 s.
-  (cd "$dir" && "$BUILD/test/fuzz/fuzz-$t" -max_total_time="$SECS" -timeout=10 \
-     -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+  # -timeout: one input must not take more than 10 s; -rss_limit_mb: nor
+  # more than 2 GB.  A single huge request (".zero 99999999999") is not a
+  # crash: ASan returns NULL, libcfree reports "out of memory"
+  # (allocator_may_return_null, and no -malloc_limit_mb below the sizes asked).
+  (cd "$dir" && ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=1 \
+     "$BUILD/test/fuzz/fuzz-$t" -max_total_time="$SECS" -timeout=10 \
+     -rss_limit_mb=2048 -malloc_limit_mb=1000000 -max_len=65536 -print_final_stats=1 \
      -artifact_prefix="$dir/" corpus seeds) >"$log" 2>&1
   rc=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
