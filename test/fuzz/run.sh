@@ -85,17 +85,19 @@ for t in $TARGETS; do
   # more than 2 GB.  A single huge request (".zero 99999999999") is not a
   # crash: ASan returns NULL, libcfree reports "out of memory"
   # (allocator_may_return_null, and no -malloc_limit_mb below the sizes asked).
+  t0=$SECONDS
   (cd "$dir" && ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=1 \
      "$BUILD/test/fuzz/fuzz-$t" -max_total_time="$SECS" -timeout=10 \
      -rss_limit_mb=2048 -malloc_limit_mb=1000000 -max_len=65536 -print_final_stats=1 \
      -artifact_prefix="$dir/" corpus seeds) >"$log" 2>&1
   rc=$?
+  took=$((SECONDS - t0))
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
   arts=$(ls "$dir" | grep -cE '^(crash|leak|timeout|oom|slow-unit)-')
   status=ok
   [ $rc -ne 0 ] && status="FAILED (exit $rc, see $log)"
-  line="fuzz-$t: ${SECS}s, ${execs:-0} execs, ${cov:-cov: ?}, corpus $(ls "$dir/corpus" | wc -l), artifacts $arts: $status"
+  line="fuzz-$t: ${took}s, ${execs:-0} execs, ${cov:-cov: ?}, corpus $(ls "$dir/corpus" | wc -l), artifacts $arts: $status"
   echo "$line"
   summary+=("$line")
 done
